@@ -48,7 +48,7 @@ typedef struct Obj Obj;
 typedef struct Node Node;
 typedef struct InitItem InitItem;
 typedef struct Designator Designator;
-typedef struct Include Include;
+typedef struct Directive Directive;
 typedef struct Unit Unit;
 
 /* ===================================================================== */
@@ -152,7 +152,7 @@ typedef struct CppOptions {
   Vec flags;       /* char *: user flags given after "--" (-I, -D, -U, -std=, -include...) */
 } CppOptions;
 
-/* Runs `cc -E -C <flags> path` and returns the preprocessed text (NUL-
+/* Runs `cc -E -C -dD -D__COTAN__=1 <flags> path` and returns the preprocessed text (NUL-
  * terminated).  Checks first that `path` is a readable regular file.  On
  * failure reports with fatal() (after the preprocessor's own messages). */
 char *cpp_run(const char *path, const CppOptions *opts);
@@ -178,6 +178,7 @@ typedef enum {
   TK_NUM,     /* pp-number: integer or floating constant */
   TK_CHAR,    /* character constant */
   TK_STR,     /* string literal (one; adjacent literals are concatenated by the parser) */
+  TK_PRAGMA,  /* a whole "#pragma ..." line (text is the line); also _Pragma after cpp */
   TK_EOF,
 } TokenKind;
 
@@ -196,6 +197,7 @@ struct Token {
   int col;
   bool at_bol;     /* first token on its output line */
   bool has_space;  /* whitespace before it */
+  int seq;         /* position in the token stream, 0, 1, 2, ... */
 
   /* Comments (with -C) are not tokens: a comment is attached as text to the
    * token that follows it (`lead_comments`, each a whole comment including
@@ -220,16 +222,28 @@ Token *lex(const char *preprocessed, const char *main_path);
 Vec *lex_files(void);
 bool tok_is(const Token *tok, const char *s); /* spelling equals s */
 
-/* An #include directive of a non-system file that entered another file,
- * recovered from the line markers.  The printer re-emits the directives for
- * system headers included from the user's files. */
-struct Include {
-  SrcFile *from;       /* the including file */
-  int line;            /* the directive's line in `from` */
-  SrcFile *to;         /* the included file */
-  char *directive;     /* the directive's text from `from`, e.g. "#include <math.h>" (NULL if unreadable) */
+/* A preprocessing directive written in one of the user's files (not a
+ * system header), recovered from cpp's output: #include from the line
+ * markers (its text read back from the including file), #define and #undef
+ * from -dD.  The printer re-emits them where they stood: before the token
+ * numbered `seq`. */
+typedef enum {
+  DIR_INCLUDE,
+  DIR_DEFINE,
+  DIR_UNDEF,
+} DirectiveKind;
+
+struct Directive {
+  DirectiveKind kind;
+  SrcFile *from;       /* the file the directive is written in */
+  int line;            /* its line there */
+  SrcFile *to;         /* DIR_INCLUDE: the included file */
+  char *text;          /* the directive as written, e.g. "#include <math.h>", "#define N 10"
+                          (an #include whose line cannot be read back: NULL) */
+  char *macro;         /* DIR_DEFINE, DIR_UNDEF: the macro name */
+  int seq;             /* seq of the first token after it */
 };
-Vec *lex_includes(void); /* Include *, in order */
+Vec *lex_directives(void); /* Directive *, in order */
 
 /* ===================================================================== */
 /* type.c                                                                 */
@@ -522,6 +536,7 @@ typedef enum {
   ND_LABEL,        /* label: body */
   ND_ASM,          /* asm statement or top-level asm: text as written */
   ND_STATIC_ASSERT,/* _Static_assert(cond, message-token) */
+  ND_PRAGMA,       /* #pragma line: text (statement or top-level item) */
 
   /* ---- top level ---- */
   ND_FUNCDEF,      /* a function definition: obj (its body is obj->body) */
@@ -564,6 +579,8 @@ struct Node {
   Token *tok;           /* representative token: the operator, keyword or name */
   Type *ty;             /* expressions: the C type of the value (lvalues: the object's type) */
   bool parenthesized;   /* the user wrote parentheses around this expression */
+  Token *end_tok;       /* statements, declarations, top-level items: their last token
+                           (the printer keeps the user's blank lines with it) */
 
   /* operands */
   Node *lhs;
@@ -636,7 +653,7 @@ struct Node {
   Vec assoc_exprs;
   Node *selected;
 
-  /* ND_ASM, ND_OFFSETOF, ND_BUILTIN: text as written */
+  /* ND_ASM, ND_OFFSETOF, ND_BUILTIN, ND_PRAGMA: text as written */
   char *text;
 
   /* ND_STATIC_ASSERT: cond, and the message (ND_STR) in lhs */
@@ -649,9 +666,9 @@ struct Node {
  * those from system headers (the printer skips what is not the user's). */
 struct Unit {
   char *path;           /* the file given on the command line */
-  Vec items;            /* Node *: ND_DECL, ND_FUNCDEF, ND_STATIC_ASSERT, ND_ASM */
+  Vec items;            /* Node *: ND_DECL, ND_FUNCDEF, ND_STATIC_ASSERT, ND_ASM, ND_PRAGMA */
   Vec globals;          /* Obj *: every file-scope object and function, in order of first declaration */
-  Vec includes;         /* Include * (copied from the lexer) */
+  Vec directives;       /* Directive * (from the lexer) */
 };
 
 /* True if the item (or token) comes from a file the user wrote: not a
