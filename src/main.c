@@ -13,6 +13,7 @@
 #include <errno.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 typedef struct Options {
   const char *command;   /* "print" */
@@ -21,6 +22,7 @@ typedef struct Options {
   const char *output;    /* -o OUT, NULL for stdout */
   bool no_comments;      /* --no-comments */
   const char *dump;      /* --dump=tokens */
+  bool time_phases;      /* --time: phase timings on stderr */
   CppOptions cpp;
 } Options;
 
@@ -36,6 +38,7 @@ static const char usage_text[] =
     "  -o OUT.c        write to OUT.c (replaced only on success); default stdout\n"
     "  --no-comments   do not carry the user's comments into the output\n"
     "  --dump=tokens   print the token stream with source positions (debugging)\n"
+    "  --time          print how long each phase took, on stderr\n"
     "  -- FLAGS...     passed to the preprocessor: -I, -D, -U, -std=, -include\n"
     "  -h, --help      this text\n"
     "  --version       cotan's version\n"
@@ -83,6 +86,10 @@ static void parse_args(int argc, char **argv, Options *opt) {
       opt->no_comments = true;
       continue;
     }
+    if (str_eq(arg, "--time")) {
+      opt->time_phases = true;
+      continue;
+    }
     if (starts_with(arg, "--dump=")) {
       opt->dump = arg + 7;
       if (!str_eq(opt->dump, "tokens"))
@@ -112,6 +119,20 @@ static void dump_tokens(Buf *out, Token *tok) {
                tok->text);
 }
 
+static double now_ms(void) {
+  struct timespec ts;
+  clock_gettime(CLOCK_MONOTONIC, &ts);
+  return (double)ts.tv_sec * 1e3 + (double)ts.tv_nsec / 1e6;
+}
+
+/* --time: one line per phase, "cotan: time: lex 1.234 ms". */
+static void report_phase(const Options *opt, const char *phase, double *since) {
+  double t = now_ms();
+  if (opt->time_phases)
+    fprintf(stderr, "cotan: time: %-8s %9.3f ms\n", phase, t - *since);
+  *since = t;
+}
+
 /* Sends the finished output to -o (atomically) or stdout. */
 static void emit(const Options *opt, Buf *out) {
   if (!opt->output) {
@@ -129,8 +150,11 @@ int main(int argc, char **argv) {
   parse_args(argc, argv, &opt);
   const char *path = vec_get(char, &opt.inputs, 0);
 
+  double t = now_ms();
   char *text = cpp_run(path, &opt.cpp);
+  report_phase(&opt, "cpp", &t);
   Token *tokens = lex(text, path);
+  report_phase(&opt, "lex", &t);
   Buf out = {0};
   if (opt.dump) {
     dump_tokens(&out, tokens);
@@ -138,9 +162,11 @@ int main(int argc, char **argv) {
     return 0;
   }
   Unit *unit = parse_unit(tokens, path);
+  report_phase(&opt, "parse", &t);
 
   PrintOptions popt = {.only_func = opt.func, .comments = !opt.no_comments};
   print_unit(&out, unit, &popt);
+  report_phase(&opt, "print", &t);
   emit(&opt, &out);
   return 0;
 }
