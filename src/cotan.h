@@ -138,6 +138,8 @@ _Noreturn void usage_error(const char *fmt, ...)
  * EXIT_INTERNAL.  Use the macros. */
 _Noreturn void internal_error(const char *cfile, int cline, const char *fmt, ...)
     __attribute__((format(printf, 3, 4)));
+/* The file's original text, read on first use; NULL if unreadable. */
+char *srcfile_contents(SrcFile *file);
 #define unreachable() internal_error(__FILE__, __LINE__, "unreachable")
 #define cotan_assert(cond) \
   ((cond) ? (void)0 : internal_error(__FILE__, __LINE__, "assertion failed: %s", #cond))
@@ -205,6 +207,7 @@ struct Token {
    * line breaks separate each from what comes next) or, when it starts on
    * the same line right after a token, to that token (`trail_comment`). */
   Vec lead_comments;     /* char * */
+  int *lead_comment_lines; /* [i]: line breaks after lead_comments[i] (0 = same line) */
   char *trail_comment;
 
   /* Literal values, filled by the lexer. */
@@ -242,6 +245,8 @@ struct Directive {
                           (an #include whose line cannot be read back: NULL) */
   char *macro;         /* DIR_DEFINE, DIR_UNDEF: the macro name */
   int seq;             /* seq of the first token after it */
+  Vec lead_comments;   /* char *: the user's comments just before it, as in Token */
+  int *lead_comment_lines;
 };
 Vec *lex_directives(void); /* Directive *, in order */
 
@@ -292,6 +297,8 @@ struct StructDef {
   bool is_packed;
   Node *def_decl;       /* the declaration whose specifier holds the body, if any */
   int id;               /* counter, for deterministic maps */
+  char *attrs;          /* __attribute__ text after the keyword / the closing brace, or NULL */
+  int attr_align;       /* aligned(N) on the struct, bytes; 0 if none */
 };
 
 struct Member {
@@ -305,6 +312,11 @@ struct Member {
   int group;            /* members declared in one declaration share a group number */
   int index;            /* position in the struct */
   char *attrs;          /* __attribute__ text as written, or NULL */
+  Node *decl;           /* its member declaration, shared by the group: an ND_DECL without
+                           decl_vars giving decl_base (member types derive from it by pointer
+                           identity), defines_struct/enum, _Alignas, decl_attrs, decl_extension */
+  int align_as;         /* _Alignas / aligned(N) on this member, bytes; 0 if none */
+  bool is_packed;       /* __attribute__((packed)) on this member (or its struct) */
 };
 
 struct EnumDef {
@@ -346,6 +358,8 @@ struct Type {
   Vec params;           /* Type *, the parameter types as declared (arrays not yet adjusted) */
   bool is_variadic;
   bool is_oldstyle;     /* declared with () or K&R: no prototype */
+  Vec param_objs;       /* Obj *: the parameters as written in the declarator that made this
+                           type (names kept, one per params entry), or empty */
 
   /* TY_STRUCT, TY_UNION */
   StructDef *sdef;
@@ -741,6 +755,13 @@ Node *new_num_float(double v, Type *ty, Token *tok);  /* ND_NUM; spelling "%.17g
 Node *new_cast(Node *expr, Type *ty, Token *tok);
 bool is_lvalue(const Node *node);
 bool is_null_pointer_constant(Node *node);
+Node *new_assign(NodeKind op, Node *lhs, Node *rhs, Token *tok); /* lhs = rhs (op ND_NONE), lhs op= rhs */
+Node *new_member_access(NodeKind kind, Node *base, Token *name); /* ND_MEMBER / ND_ARROW; name->text names the member */
+Node *new_call(Node *callee, Vec args, Token *tok);       /* callee(args); tok is the "(" */
+/* 6.5.16.1: an error (or a warning for integer/pointer mixes) when src
+ * cannot be converted as if by assignment to type dst. */
+typedef enum { CONV_ASSIGN, CONV_ARG, CONV_RETURN, CONV_INIT } ConvContext;
+void check_convertible(Type *dst, Node *src, Token *tok, ConvContext ctx);
 
 /* stmt.c */
 Node *parse_stmt(Parser *p);
@@ -772,5 +793,11 @@ void print_expr(Buf *out, Node *expr);
 void print_stmt(Buf *out, Node *stmt, int indent);
 void print_decl(Buf *out, Node *decl, int indent);
 void print_funcdef(Buf *out, Obj *func);
+/* The top-level items (user files only, source order) that `func` needs
+ * to compile on its own: its definition and prototypes, the user's
+ * functions it calls (transitively) and globals it uses, and every type,
+ * typedef, enum constant and tag declaration those need.  Appended to
+ * items_out (Node *).  The code generators emit this closure too. */
+void collect_deps(Unit *unit, Obj *func, Vec *items_out);
 
 #endif /* COTAN_H */

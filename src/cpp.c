@@ -1,0 +1,131 @@
+/*
+ * cpp.c: running the system C preprocessor.
+ *
+ * cotan does not preprocess by itself: the user's compiler knows the
+ * system's headers, predefined macros and include paths.  We run
+ *
+ *     $CC -E -C -dD -D__COTAN__=1 <user flags> FILE.c
+ *
+ * directly (fork and exec, no shell, no temporary file) and read its output
+ * through a pipe.  -C keeps comments (the printer re-emits them), -dD keeps
+ * #define/#undef lines (the printer re-emits the user's).  The
+ * preprocessor's stderr goes straight to the user, so its own messages
+ * (missing header, #error) appear as they would when compiling.
+ */
+#include "cotan.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <sys/types.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+/* Checks that `path` names a readable regular file, so the user gets one
+ * clear message from us rather than the preprocessor's. */
+static void check_input(const char *path) {
+  struct stat st;
+  if (stat(path, &st) != 0)
+    fatal("cannot open '%s': %s", path, strerror(errno));
+  if (S_ISDIR(st.st_mode))
+    fatal("'%s' is a directory", path);
+  if (!S_ISREG(st.st_mode))
+    fatal("'%s' is not a regular file", path);
+  int fd = open(path, O_RDONLY);
+  if (fd < 0)
+    fatal("cannot open '%s': %s", path, strerror(errno));
+  close(fd);
+}
+
+/* The argument vector: $CC split on blanks (so CC="ccache gcc" works),
+ * our fixed flags, the user's flags, the file.  NULL-terminated. */
+static char **build_argv(const char *path, const CppOptions *opts) {
+  Vec args = {0};
+  const char *cc = (opts && opts->cc && *opts->cc) ? opts->cc : "cc";
+  for (const char *p = cc; *p;) {
+    while (*p == ' ' || *p == '\t')
+      p++;
+    const char *start = p;
+    while (*p && *p != ' ' && *p != '\t')
+      p++;
+    if (p > start)
+      vec_push(&args, xstrndup(start, (size_t)(p - start)));
+  }
+  if (args.len == 0)
+    vec_push(&args, "cc");
+  vec_push(&args, "-E");
+  vec_push(&args, "-C");
+  vec_push(&args, "-dD");
+  vec_push(&args, "-D__COTAN__=1");
+  if (opts)
+    for (int i = 0; i < opts->flags.len; i++)
+      vec_push(&args, opts->flags.items[i]);
+  vec_push(&args, (char *)path);
+  vec_push(&args, NULL);
+  return (char **)args.items;
+}
+
+/* In the child: stdout to the pipe, then exec.  Never returns. */
+static _Noreturn void exec_child(char **argv, int pipe_fds[2]) {
+  close(pipe_fds[0]);
+  if (dup2(pipe_fds[1], STDOUT_FILENO) < 0)
+    _exit(127);
+  close(pipe_fds[1]);
+  execvp(argv[0], argv);
+  /* Only async-signal-safe calls after fork: write(), not stdio. */
+  const char *msg = strerror(errno);
+  const char *parts[] = {"cotan: error: cannot run '", argv[0], "': ", msg, "\n"};
+  for (size_t i = 0; i < sizeof parts / sizeof parts[0]; i++) {
+    ssize_t unused = write(STDERR_FILENO, parts[i], strlen(parts[i]));
+    (void)unused;
+  }
+  _exit(127);
+}
+
+/* Reads everything from fd into a NUL-terminated string. */
+static char *read_all(int fd, const char *path) {
+  Buf out = {0};
+  char chunk[65536];
+  for (;;) {
+    ssize_t n = read(fd, chunk, sizeof chunk);
+    if (n < 0 && errno == EINTR)
+      continue;
+    if (n < 0)
+      fatal("reading the preprocessor output for '%s': %s", path, strerror(errno));
+    if (n == 0)
+      break;
+    buf_putn(&out, chunk, (size_t)n);
+  }
+  return out.data ? out.data : xstrdup("");
+}
+
+char *cpp_run(const char *path, const CppOptions *opts) {
+  check_input(path);
+  char **argv = build_argv(path, opts);
+
+  int pipe_fds[2];
+  if (pipe(pipe_fds) != 0)
+    fatal("cannot create a pipe: %s", strerror(errno));
+  fflush(stdout);
+  fflush(stderr);
+  pid_t pid = fork();
+  if (pid < 0)
+    fatal("cannot start the preprocessor: %s", strerror(errno));
+  if (pid == 0)
+    exec_child(argv, pipe_fds);
+
+  close(pipe_fds[1]);
+  char *text = read_all(pipe_fds[0], path);
+  close(pipe_fds[0]);
+
+  int status;
+  while (waitpid(pid, &status, 0) < 0) {
+    if (errno != EINTR)
+      fatal("preprocessing '%s' failed: %s", path, strerror(errno));
+  }
+  if (!WIFEXITED(status) || WEXITSTATUS(status) != 0)
+    fatal("preprocessing '%s' failed", path);
+  return text;
+}

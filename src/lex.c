@@ -1,0 +1,1266 @@
+/*
+ * lex.c: tokens from the output of `cc -E -C -dD`.
+ *
+ * The input is already preprocessed, so the lexer's jobs besides cutting
+ * tokens (C11 6.4) are to recover what preprocessing hid:
+ *  - where each token stands in the original file: line markers give the
+ *    file and line; the column is realigned against the original line,
+ *    because cpp collapses interior blanks and expands macros;
+ *  - the user's comments (kept by -C), attached to tokens for the printer;
+ *  - the user's #include, #define and #undef lines (from the line markers
+ *    and -dD), recorded as Directives so the printer can re-emit them.
+ * Everything from system headers is tokenized but neither realigned nor
+ * commented, which keeps the ~10,000 lines of a typical header set cheap.
+ */
+#include "cotan.h"
+
+#include <errno.h>
+#include <limits.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* ===================================================================== */
+/* Files and their line indexes                                          */
+/* ===================================================================== */
+
+static Vec files;        /* SrcFile *, by index */
+static Vec line_indexes; /* LineIndex *, parallel to files; NULL until needed */
+static Vec directives;   /* Directive * */
+
+/* Where each line of an original file starts, built on first use. */
+typedef struct LineIndex {
+  const char **starts; /* starts[i]: line i + 1 */
+  int count;
+} LineIndex;
+
+Vec *lex_files(void) { return &files; }
+Vec *lex_directives(void) { return &directives; }
+
+/* <built-in>, <command-line> (gcc), <command line> (clang): not files. */
+static bool is_pseudo_file(const char *name) {
+  size_t n = strlen(name);
+  return n >= 2 && name[0] == '<' && name[n - 1] == '>';
+}
+
+static SrcFile *add_file(const char *name) {
+  SrcFile *f = new_of(SrcFile);
+  f->name = xstrdup(name);
+  f->index = files.len;
+  f->is_system = is_pseudo_file(name);
+  vec_push(&files, f);
+  vec_push(&line_indexes, NULL);
+  return f;
+}
+
+/* Few files are seen (tens), and most line markers name the current file,
+ * which the caller checks first; a linear search is enough. */
+static SrcFile *find_or_add_file(const char *name) {
+  for (int i = 0; i < files.len; i++) {
+    SrcFile *f = files.items[i];
+    if (str_eq(f->name, name))
+      return f;
+  }
+  return add_file(name);
+}
+
+static LineIndex *build_line_index(SrcFile *f) {
+  LineIndex *li = new_of(LineIndex);
+  const char *text = srcfile_contents(f);
+  if (!text)
+    return li;
+  int count = 1;
+  for (const char *p = text; (p = strchr(p, '\n')); p++)
+    count++;
+  li->starts = xcalloc((size_t)count, sizeof(char *));
+  li->starts[0] = text;
+  int n = 1;
+  for (const char *p = text; (p = strchr(p, '\n')); p++)
+    li->starts[n++] = p + 1;
+  li->count = count;
+  return li;
+}
+
+/* Line `line` of the original text of f, or NULL. */
+static const char *original_line(SrcFile *f, int line) {
+  LineIndex *li = line_indexes.items[f->index];
+  if (!li)
+    li = line_indexes.items[f->index] = build_line_index(f);
+  if (line < 1 || line > li->count)
+    return NULL;
+  return li->starts[line - 1];
+}
+
+/* The original line, without its line break and trailing blanks. */
+static char *original_line_text(SrcFile *f, int line) {
+  const char *start = original_line(f, line);
+  if (!start)
+    return NULL;
+  const char *end = start;
+  while (*end && *end != '\n')
+    end++;
+  while (end > start && (end[-1] == ' ' || end[-1] == '\t' || end[-1] == '\r'))
+    end--;
+  return xstrndup(start, (size_t)(end - start));
+}
+
+/* ===================================================================== */
+/* Characters and keywords                                                */
+/* ===================================================================== */
+
+static bool is_blank(char c) {
+  return c == ' ' || c == '\t' || c == '\r' || c == '\f' || c == '\v';
+}
+static bool is_digit(char c) { return c >= '0' && c <= '9'; }
+static bool is_hex_digit(char c) {
+  return is_digit(c) || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F');
+}
+static bool is_alpha(char c) {
+  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+}
+/* 6.4.2.1 plus GNU '$' and UTF-8 bytes (extended characters). */
+static bool is_ident_start(char c) {
+  return is_alpha(c) || c == '_' || c == '$' || (unsigned char)c >= 0x80;
+}
+static bool is_ident_char(char c) { return is_ident_start(c) || is_digit(c); }
+
+static int hex_value(char c) {
+  if (is_digit(c))
+    return c - '0';
+  if (c >= 'a' && c <= 'f')
+    return c - 'a' + 10;
+  return c - 'A' + 10;
+}
+
+/* 6.4.1 Keywords, and the GNU spellings gcc accepts in system headers. */
+static const char *const keyword_list[] = {
+    "auto", "break", "case", "char", "const", "continue", "default", "do",
+    "double", "else", "enum", "extern", "float", "for", "goto", "if",
+    "inline", "int", "long", "register", "restrict", "return", "short",
+    "signed", "sizeof", "static", "struct", "switch", "typedef", "union",
+    "unsigned", "void", "volatile", "while", "_Alignas", "_Alignof",
+    "_Atomic", "_Bool", "_Complex", "_Generic", "_Imaginary", "_Noreturn",
+    "_Static_assert", "_Thread_local",
+    /* GNU */
+    "__inline", "__inline__", "__restrict", "__restrict__", "__const",
+    "__const__", "__volatile", "__volatile__", "__signed", "__signed__",
+    "__attribute__", "__attribute", "__extension__", "__typeof__", "__typeof",
+    "typeof", "__asm__", "__asm", "asm", "__alignof__", "__alignof",
+    "__label__", "__thread", "__auto_type", "__int128", "_Float32",
+    "_Float64", "_Float128", "_Float32x", "_Float64x", "__float128",
+    "__float80", "__builtin_va_arg", "__builtin_offsetof",
+    "__builtin_types_compatible_p", "__real__", "__real", "__imag__",
+    "__imag", "__complex__",
+};
+
+enum { KEYWORD_SLOTS = 512 }; /* a power of two, several times the list */
+static const char *keyword_table[KEYWORD_SLOTS];
+static bool keyword_table_ready;
+
+/* FNV-1a: cheap and spreads these short names well. */
+static unsigned hash_name(const char *s, size_t n) {
+  unsigned h = 2166136261u;
+  for (size_t i = 0; i < n; i++)
+    h = (h ^ (unsigned char)s[i]) * 16777619u;
+  return h;
+}
+
+static void init_keyword_table(void) {
+  size_t count = sizeof keyword_list / sizeof keyword_list[0];
+  for (size_t i = 0; i < count; i++) {
+    const char *kw = keyword_list[i];
+    unsigned h = hash_name(kw, strlen(kw)) & (KEYWORD_SLOTS - 1);
+    while (keyword_table[h])
+      h = (h + 1) & (KEYWORD_SLOTS - 1);
+    keyword_table[h] = kw;
+  }
+  keyword_table_ready = true;
+}
+
+/* The keyword spelled s[0..n), or NULL. */
+static const char *find_keyword(const char *s, size_t n) {
+  unsigned h = hash_name(s, n) & (KEYWORD_SLOTS - 1);
+  for (; keyword_table[h]; h = (h + 1) & (KEYWORD_SLOTS - 1)) {
+    const char *kw = keyword_table[h];
+    if (strncmp(kw, s, n) == 0 && kw[n] == '\0')
+      return kw;
+  }
+  return NULL;
+}
+
+/* 6.4.6 Punctuators, longest first within each first character; digraphs
+ * map to their usual spelling. */
+typedef struct Punct {
+  const char *raw;
+  const char *text;
+} Punct;
+
+static const Punct punct_list[] = {
+    {"%:%:", "##"}, {"<<=", "<<="}, {">>=", ">>="}, {"...", "..."},
+    {"->", "->"},   {"++", "++"},   {"--", "--"},   {"<<", "<<"},
+    {">>", ">>"},   {"<=", "<="},   {">=", ">="},   {"==", "=="},
+    {"!=", "!="},   {"&&", "&&"},   {"||", "||"},   {"*=", "*="},
+    {"/=", "/="},   {"%=", "%="},   {"+=", "+="},   {"-=", "-="},
+    {"&=", "&="},   {"^=", "^="},   {"|=", "|="},   {"##", "##"},
+    {"<:", "["},    {":>", "]"},    {"<%", "{"},    {"%>", "}"},
+    {"%:", "#"},    {"[", "["},     {"]", "]"},     {"(", "("},
+    {")", ")"},     {"{", "{"},     {"}", "}"},     {".", "."},
+    {"&", "&"},     {"*", "*"},     {"+", "+"},     {"-", "-"},
+    {"~", "~"},     {"!", "!"},     {"/", "/"},     {"%", "%"},
+    {"<", "<"},     {">", ">"},     {"^", "^"},     {"|", "|"},
+    {"?", "?"},     {":", ":"},     {";", ";"},     {"=", "="},
+    {",", ","},     {"#", "#"},
+};
+
+static const Punct *find_punct(const char *p) {
+  size_t count = sizeof punct_list / sizeof punct_list[0];
+  for (size_t i = 0; i < count; i++) {
+    const char *raw = punct_list[i].raw;
+    if (raw[0] == p[0] && strncmp(raw, p, strlen(raw)) == 0)
+      return &punct_list[i];
+  }
+  return NULL;
+}
+
+bool tok_is(const Token *tok, const char *s) {
+  if (tok->kind == TK_STR || tok->kind == TK_CHAR || tok->kind == TK_PRAGMA)
+    return false;
+  return str_eq(tok->text, s);
+}
+
+bool tok_in_user_file(const Token *tok) {
+  return tok && tok->file && !tok->file->is_system;
+}
+
+/* ===================================================================== */
+/* The lexer state                                                        */
+/* ===================================================================== */
+
+/* A comment waiting for the token (or directive) that follows it. */
+typedef struct PendingComment {
+  char *text;
+  SrcFile *file;
+  int first_line;
+  int last_line;
+} PendingComment;
+
+/* Walks the original line in step with cpp's output line to find the
+ * original column of each token (see place()). */
+typedef struct Align {
+  SrcFile *file;          /* the file this state is for */
+  bool valid;             /* pos points into the original */
+  bool in_step;           /* the original still matches the output */
+  bool fresh;             /* nothing placed since the reset */
+  const char *pos;        /* where the next item should start */
+  const char *line_start; /* start of the physical line pos is on */
+  int line;               /* that line's number */
+  const char *reset_start; /* the start of the output line's original line */
+  int stop_line;          /* where the rest goes once out of step */
+  int stop_col;
+} Align;
+
+typedef struct Lexer {
+  const char *p;          /* the next byte of cpp's output */
+  const char *line_start; /* start of the current output line */
+  SrcFile *file;          /* the current file (from line markers) */
+  int line;               /* the current output line's line in file */
+  bool user;              /* file is the user's: keep comments, realign */
+  bool at_line_start;     /* nothing read yet on this output line */
+  bool at_bol;            /* no token yet on this output line */
+  bool space_before;      /* whitespace since the last token */
+  bool newline_since_tok; /* a line break (not inside a comment) since the last token */
+  bool realign_reset;     /* a new output line: restart the realignment */
+  bool clang;             /* the preprocessor is clang's (it predefines __clang__) */
+  Align align;
+  Token head;
+  Token *tail;
+  Token *last;            /* the previous token (for trailing comments) */
+  int seq;
+  Vec pending;            /* PendingComment * */
+} Lexer;
+
+static int output_col(Lexer *L, const char *at) {
+  return (int)(at - L->line_start) + 1;
+}
+
+/* ===================================================================== */
+/* Column realignment                                                     */
+/* ===================================================================== */
+
+static void align_reset(Lexer *L) {
+  Align *a = &L->align;
+  a->file = L->file;
+  a->fresh = true;
+  const char *start = original_line(L->file, L->line);
+  a->valid = start != NULL;
+  if (!start)
+    return;
+  a->in_step = true;
+  a->pos = start;
+  a->line_start = start;
+  a->line = L->line;
+  a->reset_start = start;
+}
+
+/* Moves pos forward over n bytes, following line breaks. */
+static void align_advance(Align *a, size_t n) {
+  for (size_t i = 0; i < n && *a->pos; i++) {
+    if (*a->pos++ == '\n') {
+      a->line++;
+      a->line_start = a->pos;
+    }
+  }
+}
+
+/* Skips what cpp may have changed or removed between tokens in the
+ * original: blanks, line splices (5.1.1.2 phase 2) and, for tokens,
+ * comments.  Never crosses a real line break. */
+static void align_skip(Align *a, bool comments) {
+  for (;;) {
+    const char *p = a->pos;
+    if (is_blank(*p)) {
+      a->pos++;
+    } else if (p[0] == '\\' && (p[1] == '\n' || (p[1] == '\r' && p[2] == '\n'))) {
+      align_advance(a, p[1] == '\n' ? 2 : 3);
+    } else if (comments && p[0] == '/' && p[1] == '*') {
+      const char *end = strstr(p + 2, "*/");
+      align_advance(a, end ? (size_t)(end + 2 - p) : strlen(p));
+    } else if (comments && p[0] == '/' && p[1] == '/') {
+      while (*a->pos && *a->pos != '\n') {
+        if (a->pos[0] == '\\' && a->pos[1] == '\n')
+          align_advance(a, 2);
+        else
+          a->pos++;
+      }
+    } else {
+      return;
+    }
+  }
+}
+
+/* Does the original at `pos` spell raw[0..len), as a whole token? */
+static bool original_spells(const char *pos, const char *raw, size_t len) {
+  if (strncmp(pos, raw, len) != 0)
+    return false;
+  return !(is_ident_char(raw[len - 1]) && is_ident_char(pos[len]));
+}
+
+/* gcc keeps the column of the first token on a continued line of a macro
+ * invocation; try the output column when the normal walk fails there. */
+static bool try_output_column(Lexer *L, const char *raw, size_t len) {
+  Align *a = &L->align;
+  int offset = output_col(L, raw) - 1;
+  const char *p = a->reset_start;
+  for (int i = 0; i < offset; i++, p++)
+    if (*p == '\n' || *p == '\0')
+      return false;
+  if (!original_spells(p, raw, len))
+    return false;
+  a->pos = p;
+  a->line_start = a->reset_start;
+  a->line = L->line;
+  return true;
+}
+
+/* Finds where raw[0..len) of the current output line stands in the
+ * original.  The original line is walked in parallel with the output: each
+ * token must appear next in it (after blanks and comments).  The first
+ * token that does not is a macro expansion, and it and the rest of the
+ * line get the place where the walk stopped: the macro use.  Comments
+ * (is_comment) only move the walk along.  Without an original (system
+ * header, unreadable file) the output column stands. */
+static void place(Lexer *L, const char *raw, size_t len, bool is_comment,
+                  int *line, int *col) {
+  *line = L->line;
+  *col = output_col(L, raw);
+  if (!L->user || len == 0)
+    return;
+  Align *a = &L->align;
+  if (L->realign_reset || a->file != L->file) {
+    L->realign_reset = false;
+    align_reset(L);
+  }
+  if (!a->valid)
+    return;
+  if (a->in_step) {
+    bool fresh = a->fresh;
+    a->fresh = false;
+    align_skip(a, !is_comment);
+    if (original_spells(a->pos, raw, len) ||
+        (fresh && !is_comment && try_output_column(L, raw, len))) {
+      *line = a->line;
+      *col = (int)(a->pos - a->line_start) + 1;
+      align_advance(a, len);
+      return;
+    }
+    a->in_step = false;
+    a->stop_line = a->line;
+    a->stop_col = (int)(a->pos - a->line_start) + 1;
+  }
+  *line = a->stop_line;
+  *col = a->stop_col;
+}
+
+/* Reports an error at raw[0..len) of the output, at its original place. */
+static _Noreturn void error_here(Lexer *L, const char *raw, size_t len,
+                                 const char *msg) {
+  int line, col;
+  place(L, raw, len ? len : 1, false, &line, &col);
+  error_at(L->file, line, col, "%s", msg);
+}
+
+/* ===================================================================== */
+/* Comments                                                               */
+/* ===================================================================== */
+
+/* Moves the pending comments to dst: they come before the token or
+ * directive on line `next_line` of the current file. */
+static void take_comments(Lexer *L, Vec *dst, int **lines_out, int next_line) {
+  int n = L->pending.len;
+  if (n == 0)
+    return;
+  int *lines = xcalloc((size_t)n, sizeof(int));
+  for (int i = 0; i < n; i++) {
+    PendingComment *c = L->pending.items[i];
+    PendingComment *next = i + 1 < n ? L->pending.items[i + 1] : NULL;
+    SrcFile *next_file = next ? next->file : L->file;
+    int next_first = next ? next->first_line : next_line;
+    int gap = next_first - c->last_line;
+    lines[i] = next_file != c->file ? 1 : gap < 0 ? 0 : gap;
+    vec_push(dst, c->text);
+  }
+  *lines_out = lines;
+  L->pending.len = 0;
+}
+
+/* 6.4.9 Comments.  Kept only in the user's files; a comment starting on
+ * the line of the previous token, after it, is that token's trailing
+ * comment, any other waits for the next token. */
+static void lex_comment(Lexer *L) {
+  const char *start = L->p;
+  const char *p = start + 2;
+  int breaks = 0;
+  const char *last_break = NULL;
+  if (start[1] == '*') {
+    for (; !(p[0] == '*' && p[1] == '/'); p++) {
+      if (*p == '\0')
+        error_here(L, start, 2, "unterminated comment");
+      if (*p == '\n') {
+        breaks++;
+        last_break = p;
+      }
+    }
+    p += 2;
+  } else {
+    while (*p && *p != '\n')
+      p++;
+  }
+  L->p = p;
+  L->space_before = true;
+  if (L->user) {
+    int line, col;
+    place(L, start, (size_t)(p - start), true, &line, &col);
+    char *text = xstrndup(start, (size_t)(p - start));
+    Token *prev = L->last;
+    if (!L->newline_since_tok && prev && prev->file == L->file &&
+        !prev->trail_comment && prev->kind != TK_PRAGMA && L->pending.len == 0) {
+      prev->trail_comment = text;
+    } else {
+      PendingComment *c = new_of(PendingComment);
+      c->text = text;
+      c->file = L->file;
+      c->first_line = L->line;
+      c->last_line = L->line + breaks;
+      vec_push(&L->pending, c);
+    }
+  }
+  L->line += breaks;
+  if (last_break)
+    L->line_start = last_break + 1;
+}
+
+/* ===================================================================== */
+/* Tokens                                                                 */
+/* ===================================================================== */
+
+/* Makes a token of raw[0..len) with spelling `text` (NULL: a copy of raw)
+ * and appends it. */
+static Token *add_token(Lexer *L, TokenKind kind, const char *raw, size_t len,
+                        const char *text) {
+  Token *tok = new_of(Token);
+  tok->kind = kind;
+  tok->text = text ? text : xstrndup(raw, len);
+  tok->len = (int)strlen(tok->text);
+  tok->file = L->file;
+  place(L, raw, len, false, &tok->line, &tok->col);
+  tok->at_bol = L->at_bol;
+  tok->has_space = L->space_before;
+  tok->seq = L->seq++;
+  take_comments(L, &tok->lead_comments, &tok->lead_comment_lines, L->line);
+  L->tail = L->tail->next = tok;
+  L->last = tok;
+  L->at_bol = false;
+  L->space_before = false;
+  L->newline_since_tok = false;
+  return tok;
+}
+
+/* --- numbers: 6.4.4.1 Integer constants, 6.4.4.2 Floating constants --- */
+
+static bool fits(uint64_t v, Type *ty) {
+  int bits = (int)ty->size * 8;
+  if (bits <= 0)
+    return false;
+  if (bits >= 64)
+    return ty->is_unsigned || v <= (uint64_t)INT64_MAX;
+  uint64_t limit = ty->is_unsigned ? (UINT64_C(1) << bits) : (UINT64_C(1) << (bits - 1));
+  return v < limit;
+}
+
+static bool is_imaginary_suffix(char c) {
+  return c == 'i' || c == 'I' || c == 'j' || c == 'J';
+}
+
+/* u, l, ll in either order and either case (but not lL), plus GNU's
+ * imaginary i/j before or after. */
+static bool parse_int_suffix(const char *s, bool *is_unsigned, int *longs,
+                             bool *imaginary) {
+  *is_unsigned = false;
+  *longs = 0;
+  *imaginary = false;
+  if (is_imaginary_suffix(*s)) {
+    *imaginary = true;
+    s++;
+  }
+  if (*s == 'u' || *s == 'U') {
+    *is_unsigned = true;
+    s++;
+  }
+  if ((s[0] == 'l' && s[1] == 'l') || (s[0] == 'L' && s[1] == 'L')) {
+    *longs = 2;
+    s += 2;
+  } else if (*s == 'l' || *s == 'L') {
+    *longs = 1;
+    s++;
+  }
+  if (!*is_unsigned && (*s == 'u' || *s == 'U')) {
+    *is_unsigned = true;
+    s++;
+  }
+  if (!*imaginary && is_imaginary_suffix(*s)) {
+    *imaginary = true;
+    s++;
+  }
+  return *s == '\0';
+}
+
+/* 6.4.4.1p5: the first type in the list for the suffix and base in which
+ * the value fits. */
+static Type *integer_constant_type(uint64_t v, bool decimal, bool is_unsigned,
+                                   int longs) {
+  Type *signed_list[] = {ty_int, ty_long, ty_llong};
+  Type *unsigned_list[] = {ty_uint, ty_ulong, ty_ullong};
+  for (int rank = longs; rank < 3; rank++) {
+    if (!is_unsigned && fits(v, signed_list[rank]))
+      return signed_list[rank];
+    if ((is_unsigned || !decimal) && fits(v, unsigned_list[rank]))
+      return unsigned_list[rank];
+  }
+  return NULL;
+}
+
+static void convert_int(Token *tok) {
+  const char *p = tok->text;
+  int base = 10;
+  const char *kind = "decimal";
+  if (p[0] == '0' && (p[1] == 'x' || p[1] == 'X') && is_hex_digit(p[2])) {
+    base = 16;
+    p += 2;
+  } else if (p[0] == '0' && (p[1] == 'b' || p[1] == 'B') && is_digit(p[2])) {
+    base = 2; /* GNU binary constants */
+    kind = "binary";
+    p += 2;
+  } else if (p[0] == '0') {
+    base = 8;
+    kind = "octal";
+  }
+  uint64_t v = 0;
+  bool overflow = false;
+  for (; base == 16 ? is_hex_digit(*p) : is_digit(*p); p++) {
+    int d = hex_value(*p);
+    if (d >= base)
+      error_tok(tok, "invalid digit '%c' in %s constant", *p, kind);
+    if (v > (UINT64_MAX - (uint64_t)d) / (uint64_t)base)
+      overflow = true;
+    v = v * (uint64_t)base + (uint64_t)d;
+  }
+  bool is_unsigned, imaginary;
+  int longs;
+  if (!parse_int_suffix(p, &is_unsigned, &longs, &imaginary))
+    error_tok(tok, "invalid suffix '%s' on integer constant", p);
+  if (overflow)
+    error_tok(tok, "integer constant is too large");
+  Type *ty = integer_constant_type(v, base == 10, is_unsigned, longs);
+  if (!ty) {
+    /* Only a decimal constant without 'u' gets here; like gcc, take it
+     * as unsigned rather than fail. */
+    warn_tok(tok, "integer constant is so large that it is unsigned");
+    ty = ty_ullong;
+  }
+  tok->ival = (int64_t)v;
+  /* cotan's complex types have floating bases: GNU's integer imaginary
+   * constants (3i) are taken as _Complex double. */
+  tok->lit_ty = imaginary ? complex_of(ty_double) : ty;
+  if (imaginary)
+    tok->fval = (long double)v;
+}
+
+static bool is_float_spelling(const char *s) {
+  bool hex = s[0] == '0' && (s[1] == 'x' || s[1] == 'X');
+  for (; *s; s++) {
+    if (*s == '.')
+      return true;
+    if (hex ? (*s == 'p' || *s == 'P') : (*s == 'e' || *s == 'E'))
+      return true;
+  }
+  return false;
+}
+
+/* The type a floating suffix gives, or NULL if it is not one. */
+static Type *float_suffix_type(const char *s) {
+  static const struct {
+    const char *suffix;
+    Type **ty;
+  } table[] = {
+      {"", &ty_double},       {"f", &ty_float},        {"F", &ty_float},
+      {"l", &ty_ldouble},     {"L", &ty_ldouble},      {"f32", &ty_float},
+      {"F32", &ty_float},     {"f64", &ty_double},     {"F64", &ty_double},
+      {"f128", &ty_float128}, {"F128", &ty_float128},  {"f32x", &ty_double},
+      {"F32x", &ty_double},   {"f64x", &ty_ldouble},   {"F64x", &ty_ldouble},
+      {"q", &ty_float128},    {"Q", &ty_float128},     {"w", &ty_ldouble},
+      {"W", &ty_ldouble},
+  };
+  for (size_t i = 0; i < sizeof table / sizeof table[0]; i++)
+    if (str_eq(table[i].suffix, s))
+      return *table[i].ty;
+  return NULL;
+}
+
+static void convert_float(Token *tok) {
+  const char *s = tok->text;
+  bool hex = s[0] == '0' && (s[1] == 'x' || s[1] == 'X');
+  if (hex && !strpbrk(s, "pP"))
+    error_tok(tok, "hexadecimal floating constants require an exponent");
+  char *end;
+  tok->fval = strtold(s, &end);
+  char exp_char = hex ? 'p' : 'e';
+  if ((*end | 0x20) == exp_char)
+    error_tok(tok, "exponent has no digits");
+
+  /* The suffix, with GNU's imaginary i/j taken off either end. */
+  char suffix[8];
+  size_t n = strlen(end);
+  bool imaginary = false;
+  if (n >= sizeof suffix)
+    error_tok(tok, "invalid suffix '%s' on floating constant", end);
+  memcpy(suffix, end, n + 1);
+  if (n > 0 && is_imaginary_suffix(suffix[0])) {
+    memmove(suffix, suffix + 1, n--);
+    imaginary = true;
+  } else if (n > 0 && is_imaginary_suffix(suffix[n - 1])) {
+    suffix[--n] = '\0';
+    imaginary = true;
+  }
+  Type *ty = float_suffix_type(suffix);
+  if (!ty)
+    error_tok(tok, "invalid suffix '%s' on floating constant", end);
+  tok->lit_ty = imaginary ? complex_of(ty) : ty;
+}
+
+/* A pp-number (6.4.8), then its value. */
+static void lex_number(Lexer *L) {
+  const char *start = L->p;
+  const char *p = start + 1;
+  for (;;) {
+    if ((*p == 'e' || *p == 'E' || *p == 'p' || *p == 'P') &&
+        (p[1] == '+' || p[1] == '-'))
+      p += 2;
+    else if (is_alpha(*p) || is_digit(*p) || *p == '_' || *p == '.')
+      p++;
+    else
+      break;
+  }
+  L->p = p;
+  Token *tok = add_token(L, TK_NUM, start, (size_t)(p - start), NULL);
+  if (is_float_spelling(tok->text))
+    convert_float(tok);
+  else
+    convert_int(tok);
+}
+
+/* --- characters and strings: 6.4.4.4, 6.4.5 --- */
+
+/* Decoded literal contents: code units of the literal's element width. */
+typedef struct Units {
+  uint32_t *items;
+  int len;
+  int cap;
+} Units;
+
+static void put_unit(Units *u, uint32_t v) {
+  if (u->len == u->cap) {
+    int cap = u->cap ? u->cap * 2 : 16;
+    uint32_t *items = xcalloc((size_t)cap, sizeof(uint32_t));
+    if (u->len)
+      memcpy(items, u->items, (size_t)u->len * sizeof(uint32_t));
+    free(u->items);
+    u->items = items;
+    u->cap = cap;
+  }
+  u->items[u->len++] = v;
+}
+
+/* Appends code point cp in the encoding of elements of `width` bytes:
+ * UTF-8, UTF-16 or UTF-32. */
+static void put_code_point(Units *u, uint32_t cp, int width) {
+  if (width == 4) {
+    put_unit(u, cp);
+  } else if (width == 2) {
+    if (cp > 0xFFFF && cp <= 0x10FFFF) {
+      cp -= 0x10000;
+      put_unit(u, 0xD800 + (cp >> 10));
+      put_unit(u, 0xDC00 + (cp & 0x3FF));
+    } else {
+      put_unit(u, cp & 0xFFFF);
+    }
+  } else if (cp < 0x80) {
+    put_unit(u, cp);
+  } else if (cp < 0x800) {
+    put_unit(u, 0xC0 | (cp >> 6));
+    put_unit(u, 0x80 | (cp & 0x3F));
+  } else if (cp < 0x10000) {
+    put_unit(u, 0xE0 | (cp >> 12));
+    put_unit(u, 0x80 | ((cp >> 6) & 0x3F));
+    put_unit(u, 0x80 | (cp & 0x3F));
+  } else {
+    put_unit(u, 0xF0 | ((cp >> 18) & 0x07));
+    put_unit(u, 0x80 | ((cp >> 12) & 0x3F));
+    put_unit(u, 0x80 | ((cp >> 6) & 0x3F));
+    put_unit(u, 0x80 | (cp & 0x3F));
+  }
+}
+
+/* Decodes one UTF-8 sequence at p (before end) into *cp; an invalid one
+ * gives its first byte.  Returns the position after it. */
+static const char *decode_utf8(const char *p, const char *end, uint32_t *cp) {
+  unsigned char c = (unsigned char)*p;
+  int extra = c >= 0xF0 && c < 0xF8 ? 3 : c >= 0xE0 ? 2 : c >= 0xC0 ? 1 : 0;
+  if (c >= 0xF8)
+    extra = 0;
+  if (extra == 0 || end - p <= extra) {
+    *cp = c;
+    return p + 1;
+  }
+  uint32_t v = c & (0x3F >> extra);
+  for (int i = 1; i <= extra; i++) {
+    unsigned char cc = (unsigned char)p[i];
+    if ((cc & 0xC0) != 0x80) {
+      *cp = c;
+      return p + 1;
+    }
+    v = (v << 6) | (cc & 0x3F);
+  }
+  *cp = v;
+  return p + extra + 1;
+}
+
+/* 6.4.4.4 escape sequences (plus GNU \e).  p is after the backslash.
+ * Sets *is_code_point for \u and \U, whose value is a character to be
+ * encoded, not a code unit. */
+static const char *decode_escape(Token *tok, const char *p, const char *end,
+                                 uint32_t *value, bool *is_code_point) {
+  *is_code_point = false;
+  char c = *p++;
+  switch (c) {
+  case 'n': *value = '\n'; return p;
+  case 't': *value = '\t'; return p;
+  case 'r': *value = '\r'; return p;
+  case 'a': *value = '\a'; return p;
+  case 'b': *value = '\b'; return p;
+  case 'f': *value = '\f'; return p;
+  case 'v': *value = '\v'; return p;
+  case 'e': case 'E': *value = 27; return p;
+  default: break;
+  }
+  if (c >= '0' && c <= '7') {
+    uint32_t v = (uint32_t)(c - '0');
+    for (int i = 0; i < 2 && p < end && *p >= '0' && *p <= '7'; i++)
+      v = v * 8 + (uint32_t)(*p++ - '0');
+    *value = v;
+    return p;
+  }
+  if (c == 'x') {
+    if (p >= end || !is_hex_digit(*p))
+      error_tok(tok, "\\x used with no following hex digits");
+    uint32_t v = 0;
+    for (; p < end && is_hex_digit(*p); p++)
+      v = v * 16 + (uint32_t)hex_value(*p);
+    *value = v;
+    return p;
+  }
+  if (c == 'u' || c == 'U') {
+    int digits = c == 'u' ? 4 : 8;
+    uint32_t v = 0;
+    for (int i = 0; i < digits; i++, p++) {
+      if (p >= end || !is_hex_digit(*p))
+        error_tok(tok, "incomplete universal character name");
+      v = v * 16 + (uint32_t)hex_value(*p);
+    }
+    *value = v;
+    *is_code_point = true;
+    return p;
+  }
+  /* \\ \' \" \? and, like gcc, any other character as itself. */
+  *value = (unsigned char)c;
+  return p;
+}
+
+/* Decodes the characters between the quotes into code units of `width`
+ * bytes.  Source characters beyond ASCII are UTF-8; in wide literals they
+ * become one character each. */
+static Units decode_literal(Token *tok, const char *p, const char *end, int width) {
+  Units u = {0};
+  while (p < end) {
+    uint32_t v;
+    bool is_code_point;
+    if (*p == '\\') {
+      p = decode_escape(tok, p + 1, end, &v, &is_code_point);
+    } else if ((unsigned char)*p >= 0x80 && width > 1) {
+      p = decode_utf8(p, end, &v);
+      is_code_point = true;
+    } else {
+      v = (unsigned char)*p++;
+      is_code_point = false;
+    }
+    if (is_code_point)
+      put_code_point(&u, v, width);
+    else
+      put_unit(&u, width == 4 ? v : width == 2 ? (v & 0xFFFF) : (v & 0xFF));
+  }
+  return u;
+}
+
+/* The encoding prefix of a literal (6.4.4.4, 6.4.5). */
+typedef enum { ENC_PLAIN, ENC_UTF8, ENC_WIDE, ENC_UTF16, ENC_UTF32 } Encoding;
+
+static int encoding_width(Encoding enc) {
+  return enc == ENC_UTF16 ? 2 : (enc == ENC_WIDE || enc == ENC_UTF32) ? 4 : 1;
+}
+
+static Type *encoding_type(Encoding enc) {
+  switch (enc) {
+  case ENC_WIDE: return ty_int;      /* wchar_t */
+  case ENC_UTF16: return ty_ushort;  /* char16_t */
+  case ENC_UTF32: return ty_uint;    /* char32_t */
+  default: return ty_char;
+  }
+}
+
+/* 6.4.4.4p10: a plain constant's value is its char converted to int;
+ * a multi-character constant packs its chars into an int, like gcc. */
+static void char_value(Token *tok, Units *u, Encoding enc) {
+  if (u->len == 0)
+    error_tok(tok, "empty character constant");
+  if (enc != ENC_PLAIN) {
+    if (u->len > 1)
+      warn_tok(tok, "character constant too long for its type");
+    uint32_t v = u->items[0];
+    tok->ival = enc == ENC_WIDE ? (int64_t)(int32_t)v : (int64_t)v;
+    tok->lit_ty = encoding_type(enc);
+    return;
+  }
+  tok->lit_ty = ty_int;
+  if (u->len == 1) {
+    unsigned char c = (unsigned char)u->items[0];
+    tok->ival = ty_char->is_unsigned ? c : (signed char)c;
+    return;
+  }
+  if (u->len > 4)
+    warn_tok(tok, "character constant too long for its type");
+  uint32_t v = 0;
+  for (int i = 0; i < u->len; i++)
+    v = (v << 8) | (u->items[i] & 0xFF);
+  tok->ival = (int32_t)v;
+}
+
+/* Strings keep their elements as the target stores them: bytes for
+ * narrow strings, 2- or 4-byte units in host order for wide ones. */
+static void string_value(Token *tok, Units *u, Encoding enc) {
+  int width = encoding_width(enc);
+  int count = u->len + 1;
+  char *bytes = xcalloc((size_t)count, (size_t)width);
+  for (int i = 0; i < u->len; i++) {
+    if (width == 1) {
+      bytes[i] = (char)u->items[i];
+    } else if (width == 2) {
+      uint16_t v = (uint16_t)u->items[i];
+      memcpy(bytes + 2 * i, &v, 2);
+    } else {
+      memcpy(bytes + 4 * i, &u->items[i], 4);
+    }
+  }
+  tok->str = bytes;
+  tok->str_len = count;
+  tok->lit_ty = array_of(encoding_type(enc), count);
+}
+
+/* A character constant or string literal whose opening quote is at
+ * `quote` (after any prefix starting at L->p). */
+static void lex_literal(Lexer *L, const char *quote, Encoding enc) {
+  const char *start = L->p;
+  char q = *quote;
+  const char *p = quote + 1;
+  for (; *p != q; p++) {
+    if (*p == '\n' || *p == '\0' || (*p == '\\' && (p[1] == '\n' || p[1] == '\0')))
+      error_here(L, start, 1,
+                 q == '"' ? "missing terminating \" character"
+                          : "missing terminating ' character");
+    if (*p == '\\')
+      p++;
+  }
+  L->p = p + 1;
+  Token *tok = add_token(L, q == '"' ? TK_STR : TK_CHAR, start,
+                         (size_t)(L->p - start), NULL);
+  Units u = decode_literal(tok, quote + 1, p, encoding_width(enc));
+  if (q == '"')
+    string_value(tok, &u, enc);
+  else
+    char_value(tok, &u, enc);
+  free(u.items);
+}
+
+/* The encoding prefix at p if a literal starts there (u8"", L'', ...);
+ * sets *quote to the quote. */
+static bool literal_prefix(const char *p, Encoding *enc, const char **quote) {
+  if (p[0] == '"' || p[0] == '\'') {
+    *enc = ENC_PLAIN;
+    *quote = p;
+    return true;
+  }
+  if (p[0] == 'u' && p[1] == '8' && p[2] == '"') {
+    *enc = ENC_UTF8;
+    *quote = p + 2;
+    return true;
+  }
+  if ((p[0] == 'L' || p[0] == 'u' || p[0] == 'U') && (p[1] == '"' || p[1] == '\'')) {
+    *enc = p[0] == 'L' ? ENC_WIDE : p[0] == 'u' ? ENC_UTF16 : ENC_UTF32;
+    *quote = p + 1;
+    return true;
+  }
+  return false;
+}
+
+/* clang has no _FloatN keywords, and glibc, seeing clang, declares them as
+ * typedefs (bits/floatn-common.h): with clang's preprocessor they are
+ * identifiers. */
+static bool is_gcc_only_keyword(const char *kw) {
+  return starts_with(kw, "_Float");
+}
+
+static void lex_identifier(Lexer *L) {
+  const char *start = L->p;
+  const char *p = start + 1;
+  while (is_ident_char(*p))
+    p++;
+  L->p = p;
+  size_t len = (size_t)(p - start);
+  const char *kw = find_keyword(start, len);
+  if (kw && L->clang && is_gcc_only_keyword(kw))
+    kw = NULL;
+  add_token(L, kw ? TK_KEYWORD : TK_IDENT, start, len, kw);
+}
+
+static _Noreturn void stray(Lexer *L) {
+  unsigned char c = (unsigned char)*L->p;
+  char shown[8];
+  if (c >= 0x20 && c < 0x7F)
+    snprintf(shown, sizeof shown, "%c", c);
+  else
+    snprintf(shown, sizeof shown, "\\%o", c);
+  error_here(L, L->p, 1, format("stray '%s' in program", shown));
+}
+
+static void lex_token(Lexer *L) {
+  const char *p = L->p;
+  Encoding enc;
+  const char *quote;
+  if (literal_prefix(p, &enc, &quote)) {
+    lex_literal(L, quote, enc);
+    return;
+  }
+  if (is_digit(p[0]) || (p[0] == '.' && is_digit(p[1]))) {
+    lex_number(L);
+    return;
+  }
+  if (is_ident_start(p[0])) {
+    lex_identifier(L);
+    return;
+  }
+  const Punct *punct = find_punct(p);
+  if (!punct)
+    stray(L);
+  size_t len = strlen(punct->raw);
+  L->p += len;
+  add_token(L, TK_PUNCT, p, len, punct->text);
+}
+
+/* ===================================================================== */
+/* Lines starting with '#': line markers and directives                   */
+/* ===================================================================== */
+
+static void record_directive(Lexer *L, Directive *d) {
+  d->from = L->file;
+  d->line = L->line;
+  d->seq = L->seq;
+  take_comments(L, &d->lead_comments, &d->lead_comment_lines, L->line);
+  vec_push(&directives, d);
+}
+
+/* An #include that entered `to` from the current (user) file, at the
+ * current line, which is the directive's own. */
+static void record_include(Lexer *L, SrcFile *to) {
+  Directive *d = new_of(Directive);
+  d->kind = DIR_INCLUDE;
+  d->to = to;
+  char *text = original_line_text(L->file, L->line);
+  /* A line that is not a directive means the file changed since cpp read
+   * it; better no text than a wrong one. */
+  const char *t = text;
+  while (t && is_blank(*t))
+    t++;
+  d->text = t && (*t == '#' || (t[0] == '%' && t[1] == ':')) ? text : NULL;
+  record_directive(L, d);
+}
+
+/* The quoted file name of a line marker at p, unescaped into a static
+ * buffer (cpp escapes '\\' and '"').  Returns NULL if malformed. */
+static const char *marker_file_name(const char *p, const char **after,
+                                    const char *current) {
+  static Buf name;
+  name.len = 0;
+  buf_putn(&name, "", 0);
+  if (*p != '"')
+    return NULL;
+  /* Most markers name the current file again: no copy then. */
+  size_t n = strlen(current);
+  if (strncmp(p + 1, current, n) == 0 && p[1 + n] == '"' &&
+      !strpbrk(current, "\\\"")) {
+    *after = p + n + 2;
+    return current;
+  }
+  for (p++; *p != '"'; p++) {
+    if (*p == '\n' || *p == '\0')
+      return NULL;
+    if (*p == '\\' && p[1] >= '0' && p[1] <= '7') {
+      int v = 0;
+      for (int i = 0; i < 3 && p[1] >= '0' && p[1] <= '7'; i++)
+        v = v * 8 + (*++p - '0');
+      buf_putc(&name, (char)v);
+      continue;
+    }
+    if (*p == '\\' && p[1] != '\n' && p[1] != '\0')
+      p++;
+    buf_putc(&name, *p);
+  }
+  *after = p + 1;
+  return name.data;
+}
+
+/* `# N "file" flags` or `#line N "file"`: the next line is line N of file.
+ * Flags: 1 entering an #include, 2 returning, 3 system header. */
+static void line_marker(Lexer *L, const char *p) {
+  long n = 0;
+  for (; is_digit(*p); p++)
+    if (n < INT_MAX / 16)
+      n = n * 10 + (*p - '0');
+  while (is_blank(*p))
+    p++;
+  const char *after = p;
+  const char *name = marker_file_name(p, &after, L->file->name);
+  p = after;
+  bool entering = false, system = false;
+  for (;;) {
+    while (is_blank(*p))
+      p++;
+    if (!is_digit(*p))
+      break;
+    entering |= p[0] == '1' && !is_digit(p[1]);
+    system |= p[0] == '3' && !is_digit(p[1]);
+    while (is_digit(*p))
+      p++;
+  }
+  if (name) {
+    int known = files.len;
+    SrcFile *f = name == L->file->name ? L->file : find_or_add_file(name);
+    /* Flag 3 makes a file a system header when it is entered or first
+     * seen.  gcc also writes `# 47 "prog.c" 3 4` ... `# 47 "prog.c"`
+     * around the expansion of a system header's macro (stdout, va_start)
+     * in the user's file: that stretch is still the user's. */
+    if (system && (entering || files.len > known))
+      f->is_system = true;
+    if (entering && L->user && !is_pseudo_file(f->name))
+      record_include(L, f);
+    L->file = f;
+    L->user = !f->is_system;
+  }
+  L->line = (int)n - 1; /* the marker's own line break makes it n */
+}
+
+/* The directive's text: from '#' to the end of the line, without trailing
+ * blanks. */
+static char *directive_text(const char *hash, const char *eol) {
+  while (eol > hash && is_blank(eol[-1]))
+    eol--;
+  return xstrndup(hash, (size_t)(eol - hash));
+}
+
+/* #define / #undef from -dD, kept for the user's files only. */
+static void record_macro(Lexer *L, DirectiveKind kind, const char *hash,
+                         const char *name, const char *eol) {
+  while (is_blank(*name))
+    name++;
+  const char *end = name;
+  while (is_ident_char(*end))
+    end++;
+  Directive *d = new_of(Directive);
+  d->kind = kind;
+  d->macro = xstrndup(name, (size_t)(end - name));
+  d->text = directive_text(hash, eol);
+  record_directive(L, d);
+}
+
+/* Does the directive at p have name `word` (followed by a non-identifier
+ * character)? */
+static bool directive_is(const char *p, const char *word) {
+  size_t n = strlen(word);
+  return strncmp(p, word, n) == 0 && !is_ident_char(p[n]);
+}
+
+/* A line of cpp's output starting with '#' (at `hash`).  Leaves L->p at
+ * the line break.  -dD writes hundreds of #defines from <built-in> and
+ * system headers: those lines are skipped with one memchr. */
+static void lex_directive(Lexer *L, const char *hash) {
+  const char *eol = strchr(hash, '\n');
+  if (!eol)
+    eol = hash + strlen(hash);
+  L->p = eol;
+  const char *p = hash + 1;
+  while (is_blank(*p))
+    p++;
+  if (is_digit(*p)) {
+    line_marker(L, p);
+    return;
+  }
+  if (directive_is(p, "line")) {
+    p += 4;
+    while (is_blank(*p))
+      p++;
+    line_marker(L, p);
+    return;
+  }
+  if (L->file->name[0] == '<' && directive_is(p, "define") &&
+      directive_is(p + 6 + strspn(p + 6, " \t"), "__clang__"))
+    L->clang = true;
+  if (!L->user)
+    return;
+  if (directive_is(p, "define")) {
+    record_macro(L, DIR_DEFINE, hash, p + 6, eol);
+  } else if (directive_is(p, "undef")) {
+    record_macro(L, DIR_UNDEF, hash, p + 5, eol);
+  } else if (directive_is(p, "pragma")) {
+    add_token(L, TK_PRAGMA, hash, 1, directive_text(hash, eol));
+  }
+  /* #ident, #sccs, #assert...: nothing the printer needs. */
+}
+
+/* ===================================================================== */
+/* The driver                                                             */
+/* ===================================================================== */
+
+static void new_line(Lexer *L) {
+  L->p++;
+  L->line++;
+  L->line_start = L->p;
+  L->at_line_start = true;
+  L->at_bol = true;
+  L->space_before = true;
+  L->newline_since_tok = true;
+  L->realign_reset = true;
+}
+
+static void lex_all(Lexer *L) {
+  for (;;) {
+    if (L->at_line_start) {
+      L->at_line_start = false;
+      const char *p = L->p;
+      while (is_blank(*p))
+        p++;
+      if (*p == '#') {
+        lex_directive(L, p);
+        continue;
+      }
+    }
+    char c = *L->p;
+    if (c == '\0')
+      return;
+    if (c == '\n') {
+      new_line(L);
+    } else if (is_blank(c)) {
+      L->p++;
+      L->space_before = true;
+    } else if (c == '/' && (L->p[1] == '*' || L->p[1] == '/')) {
+      lex_comment(L);
+    } else {
+      lex_token(L);
+    }
+  }
+}
+
+static void reset_state(const char *main_path) {
+  if (!keyword_table_ready)
+    init_keyword_table();
+  files = (Vec){0};
+  line_indexes = (Vec){0};
+  directives = (Vec){0};
+  SrcFile *main_file = add_file(main_path ? main_path : "<stdin>");
+  main_file->is_main = true;
+  main_file->is_system = false;
+}
+
+Token *lex(const char *preprocessed, const char *main_path) {
+  reset_state(main_path);
+  Lexer lexer = {0};
+  Lexer *L = &lexer;
+  L->p = preprocessed ? preprocessed : "";
+  L->line_start = L->p;
+  L->file = files.items[0];
+  L->line = 1;
+  L->user = true;
+  L->at_line_start = true;
+  L->at_bol = true;
+  L->newline_since_tok = true;
+  L->realign_reset = true;
+  L->tail = &L->head;
+  lex_all(L);
+
+  Token *eof = new_of(Token);
+  eof->kind = TK_EOF;
+  eof->text = "";
+  eof->file = L->file;
+  eof->line = L->line;
+  eof->col = output_col(L, L->p);
+  eof->at_bol = L->at_bol;
+  eof->seq = L->seq++;
+  take_comments(L, &eof->lead_comments, &eof->lead_comment_lines, L->line);
+  L->tail->next = eof;
+  return L->head.next;
+}

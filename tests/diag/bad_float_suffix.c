@@ -1,0 +1,4 @@
+int main(void) {
+  double d = 2.5q;
+  return (int)d;
+}

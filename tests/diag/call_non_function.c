@@ -1,0 +1,4 @@
+int main(void) {
+  int rate = 3;
+  return rate(2);
+}

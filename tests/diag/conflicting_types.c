@@ -1,0 +1,3 @@
+double area(double r);
+
+int area(double r) { return (int)(r * r); }

@@ -1,0 +1,3 @@
+static double square(double x) { return x * x; }
+
+int main(void) { return (int)square(2.0, 3.0); }

@@ -1,0 +1,5 @@
+#include <stddef.h>
+
+static vector3 origin;
+
+int main(void) { return 0; }

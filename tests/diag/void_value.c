@@ -1,0 +1,7 @@
+static void reset(int *p) { *p = 0; }
+
+int main(void) {
+  int x = 5;
+  int y = reset(&x);
+  return y;
+}

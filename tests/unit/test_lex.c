@@ -1,0 +1,873 @@
+/*
+ * test_lex.c: unit tests of the lexer (lex.c), the diagnostics (diag.c)
+ * and the preprocessor runner (cpp.c).
+ *
+ * Build and run by hand (from the repository root):
+ *
+ *   make build/san/libcotan.a
+ *   cc -std=c11 -g -O1 -fsanitize=address,undefined -fno-omit-frame-pointer \
+ *      -Isrc -o /tmp/test_lex tests/unit/test_lex.c build/san/libcotan.a -lm
+ *   /tmp/test_lex
+ *
+ * The last line printed is "N passed, M failed"; the exit status is 0 only
+ * if nothing failed.  Errors end the process (exit 1), so the error cases
+ * run in a forked child whose status and stderr are checked.  Files the
+ * tests need (originals for column realignment) are made under $TMPDIR.
+ */
+#define _POSIX_C_SOURCE 200809L
+#include "cotan.h"
+
+#include <stdlib.h>
+#include <string.h>
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+/* cotan never frees (an arena by design): leaks are not errors here. */
+const char *__asan_default_options(void);
+const char *__asan_default_options(void) { return "detect_leaks=0"; }
+
+static int passed, failed;
+
+static void check(bool ok, const char *what, int line) {
+  if (ok) {
+    passed++;
+    return;
+  }
+  failed++;
+  printf("FAIL test_lex.c:%d: %s\n", line, what);
+}
+
+#define CHECK(cond) check((cond), #cond, __LINE__)
+#define CHECK_INT(got, want)                                                  \
+  do {                                                                        \
+    long long g_ = (long long)(got), w_ = (long long)(want);                  \
+    check(g_ == w_, format("%s == %s (got %lld, want %lld)", #got, #want, g_, \
+                           w_), __LINE__);                                    \
+  } while (0)
+#define CHECK_STR(got, want)                                                  \
+  do {                                                                        \
+    const char *g_ = (got), *w_ = (want);                                     \
+    check(g_ && str_eq(g_, w_),                                               \
+          format("%s == \"%s\" (got \"%s\")", #got, w_, g_ ? g_ : "(null)"),  \
+          __LINE__);                                                          \
+  } while (0)
+
+static Token *lx(const char *src) { return lex(src, "test.c"); }
+
+static Token *nth(Token *tok, int n) {
+  for (int i = 0; i < n && tok->kind != TK_EOF; i++)
+    tok = tok->next;
+  return tok;
+}
+
+/* The spellings of all tokens, separated by '|'. */
+static char *spellings(Token *tok) {
+  Buf b = {0};
+  for (; tok->kind != TK_EOF; tok = tok->next) {
+    buf_puts(&b, tok->text);
+    if (tok->next->kind != TK_EOF)
+      buf_putc(&b, '|');
+  }
+  return xstrdup(buf_str(&b));
+}
+
+/* A private directory for the files the tests write (removed at the end). */
+static char *temp_dir;
+static int temp_count;
+
+/* A temporary .c file (cpp wants the suffix) with the given contents;
+ * returns its path. */
+static char *temp_file(const char *contents) {
+  if (!temp_dir) {
+    const char *dir = getenv("TMPDIR");
+    temp_dir = format("%s/cotan_test_lex_XXXXXX", dir && *dir ? dir : "/tmp");
+    if (!mkdtemp(temp_dir)) {
+      perror("mkdtemp");
+      exit(2);
+    }
+  }
+  char *path = format("%s/f%d.c", temp_dir, temp_count++);
+  int fd = open(path, O_WRONLY | O_CREAT | O_TRUNC, 0600);
+  if (fd < 0) {
+    perror(path);
+    exit(2);
+  }
+  size_t n = strlen(contents);
+  if (write(fd, contents, n) != (ssize_t)n)
+    exit(2);
+  close(fd);
+  return path;
+}
+
+static Vec temp_paths;
+
+static char *keep_temp(const char *contents) {
+  char *path = temp_file(contents);
+  vec_push(&temp_paths, path);
+  return path;
+}
+
+/* Runs fn(arg) in a child; returns its exit status (128 + signal if it
+ * died) and its stderr in *err. */
+static int run_child(void (*fn)(const char *), const char *arg, char **err) {
+  int fds[2];
+  if (pipe(fds) != 0)
+    exit(2);
+  fflush(stdout);
+  pid_t pid = fork();
+  if (pid == 0) {
+    close(fds[0]);
+    dup2(fds[1], STDERR_FILENO);
+    fn(arg);
+    exit(0);
+  }
+  close(fds[1]);
+  Buf b = {0};
+  char chunk[4096];
+  ssize_t n;
+  while ((n = read(fds[0], chunk, sizeof chunk)) > 0)
+    buf_putn(&b, chunk, (size_t)n);
+  close(fds[0]);
+  int status;
+  waitpid(pid, &status, 0);
+  *err = xstrdup(buf_str(&b));
+  return WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
+}
+
+static void lex_in_child(const char *src) { lx(src); }
+
+/* lex(src) must fail with exit status 1 and a message containing want. */
+static void check_lex_error(const char *src, const char *want, int line) {
+  char *err;
+  int status = run_child(lex_in_child, src, &err);
+  check(status == 1 && strstr(err, want) != NULL,
+        format("lex(\"%s\") fails with \"%s\" (status %d, stderr: %s)", src, want,
+               status, err),
+        line);
+}
+#define CHECK_LEX_ERROR(src, want) check_lex_error((src), (want), __LINE__)
+
+/* ------------------------------------------------------------------ */
+
+static void test_kinds(void) {
+  Token *t = lx("int x = 1.5 + 'a' \"s\" ;");
+  TokenKind kinds[] = {TK_KEYWORD, TK_IDENT, TK_PUNCT, TK_NUM, TK_PUNCT,
+                       TK_CHAR,    TK_STR,   TK_PUNCT, TK_EOF};
+  for (int i = 0; i < 9; i++)
+    CHECK_INT(nth(t, i)->kind, kinds[i]);
+  for (int i = 0; i < 9; i++)
+    CHECK_INT(nth(t, i)->seq, i);
+  CHECK_STR(nth(t, 8)->text, "");
+  CHECK(nth(t, 0)->at_bol && !nth(t, 1)->at_bol);
+  CHECK(nth(t, 1)->has_space);
+  CHECK(tok_is(nth(t, 0), "int"));
+  CHECK(!tok_is(nth(t, 6), "\"s\""));
+  CHECK(!tok_is(nth(t, 5), "'a'"));
+  CHECK_INT(nth(t, 1)->len, 1);
+  CHECK(tok_in_user_file(t));
+
+  t = lx("a$b _x1 \xc3\xa9t\xc3\xa9 x;y");
+  CHECK_STR(spellings(t), "a$b|_x1|\xc3\xa9t\xc3\xa9|x|;|y");
+  CHECK_INT(nth(t, 2)->kind, TK_IDENT);
+  CHECK(nth(t, 4)->has_space == false);
+  CHECK_INT(lx("")->kind, TK_EOF);
+  CHECK_INT(lx("  \n\n \t")->kind, TK_EOF);
+}
+
+static void test_keywords(void) {
+  const char *kws[] = {
+      "auto", "break", "case", "char", "const", "continue", "default", "do",
+      "double", "else", "enum", "extern", "float", "for", "goto", "if", "inline",
+      "int", "long", "register", "restrict", "return", "short", "signed",
+      "sizeof", "static", "struct", "switch", "typedef", "union", "unsigned",
+      "void", "volatile", "while", "_Alignas", "_Alignof", "_Atomic", "_Bool",
+      "_Complex", "_Generic", "_Imaginary", "_Noreturn", "_Static_assert",
+      "_Thread_local", "__inline", "__inline__", "__restrict", "__restrict__",
+      "__const", "__const__", "__volatile__", "__signed__", "__attribute__",
+      "__attribute", "__extension__", "__typeof__", "__typeof", "typeof",
+      "__asm__", "__asm", "asm", "__alignof__", "__alignof", "__label__",
+      "__thread", "__auto_type", "__int128", "_Float32", "_Float64",
+      "_Float128", "_Float32x", "_Float64x", "__float128", "__builtin_va_arg",
+      "__builtin_offsetof", "__builtin_types_compatible_p", "__real__",
+      "__imag__", "__complex__"};
+  for (size_t i = 0; i < sizeof kws / sizeof kws[0]; i++) {
+    Token *t = lx(kws[i]);
+    check(t->kind == TK_KEYWORD && str_eq(t->text, kws[i]),
+          format("'%s' is a keyword", kws[i]), __LINE__);
+  }
+  const char *idents[] = {"__builtin_inff", "foo", "Int", "integer", "_Bool2",
+                          "in", "__func__", "__FUNCTION__", "size_t", "main"};
+  for (size_t i = 0; i < sizeof idents / sizeof idents[0]; i++) {
+    Token *t = lx(idents[i]);
+    check(t->kind == TK_IDENT, format("'%s' is an identifier", idents[i]),
+          __LINE__);
+  }
+  /* With clang's preprocessor, glibc typedefs the _FloatN names. */
+  Token *t = lx("# 1 \"<built-in>\" 3\n#define __clang__ 1\n# 1 \"test.c\"\n"
+                "_Float32 _Float64x __float128");
+  CHECK_INT(t->kind, TK_IDENT);
+  CHECK_INT(nth(t, 1)->kind, TK_IDENT);
+  CHECK_INT(nth(t, 2)->kind, TK_KEYWORD);
+  CHECK_INT(lx("_Float32")->kind, TK_KEYWORD);
+}
+
+static void test_punctuators(void) {
+  /* 6.4.6: every punctuator, each alone. */
+  const char *all = "[ ] ( ) { } . -> ++ -- & * + - ~ ! / % << >> < > <= >= "
+                    "== != ^ | && || ? : ; ... = *= /= %= += -= <<= >>= &= ^= "
+                    "|= , # ##";
+  Token *t = lx(all);
+  Buf want = {0};
+  for (const char *p = all; *p; p++)
+    buf_putc(&want, *p == ' ' ? '|' : *p);
+  CHECK_STR(spellings(t), buf_str(&want));
+  for (Token *u = t; u->kind != TK_EOF; u = u->next)
+    CHECK_INT(u->kind, TK_PUNCT);
+  /* Digraphs have their usual spelling. */
+  CHECK_STR(spellings(lx("<: :> <% %> %: %:%:")), "[|]|{|}|#|##");
+  /* Longest match (6.4p4). */
+  CHECK_STR(spellings(lx("a+++++b")), "a|++|++|+|b");
+  CHECK_STR(spellings(lx("x<<=y>>=z")), "x|<<=|y|>>=|z");
+  CHECK_STR(spellings(lx("f(...)..")), "f|(|...|)|.|.");
+  CHECK_STR(spellings(lx("p->q-->r")), "p|->|q|--|>|r");
+  CHECK_STR(spellings(lx("a&&b||c&d|e")), "a|&&|b||||c|&|d|||e");
+  CHECK_STR(spellings(lx("x.y .5")), "x|.|y|.5");
+}
+
+static void check_int_const(const char *src, Type *ty, uint64_t value, int line) {
+  Token *t = lx(src);
+  check(t->kind == TK_NUM && t->lit_ty == ty && (uint64_t)t->ival == value &&
+            str_eq(t->text, src),
+        format("%s: type %d value %llu (got kind %d, type %d, value %llu)", src,
+               ty->kind, (unsigned long long)value, t->kind,
+               t->lit_ty ? (int)t->lit_ty->kind : -1, (unsigned long long)t->ival),
+        line);
+}
+#define CHECK_INT_CONST(src, ty, v) check_int_const((src), (ty), (v), __LINE__)
+
+static void test_integers(void) {
+  /* 6.4.4.1p5: decimal constants without suffix stay signed. */
+  CHECK_INT_CONST("0", ty_int, 0);
+  CHECK_INT_CONST("42", ty_int, 42);
+  CHECK_INT_CONST("2147483647", ty_int, 2147483647);
+  CHECK_INT_CONST("2147483648", ty_long, 2147483648u);
+  CHECK_INT_CONST("4294967295", ty_long, 4294967295u);
+  CHECK_INT_CONST("9223372036854775807", ty_long, 9223372036854775807u);
+  /* Octal and hexadecimal ones may be unsigned. */
+  CHECK_INT_CONST("0x7fffffff", ty_int, 0x7fffffff);
+  CHECK_INT_CONST("0x80000000", ty_uint, 0x80000000u);
+  CHECK_INT_CONST("0XFFFFFFFF", ty_uint, 0xffffffffu);
+  CHECK_INT_CONST("0x100000000", ty_long, 0x100000000u);
+  CHECK_INT_CONST("0x8000000000000000", ty_ulong, 0x8000000000000000u);
+  CHECK_INT_CONST("0xffffffffffffffff", ty_ulong, UINT64_MAX);
+  CHECK_INT_CONST("010", ty_int, 8);
+  CHECK_INT_CONST("037777777777", ty_uint, 0xffffffffu);
+  CHECK_INT_CONST("0b101", ty_int, 5);
+  CHECK_INT_CONST("0xDeadBeef", ty_uint, 0xdeadbeefu);
+  /* Suffixes, any case and order. */
+  CHECK_INT_CONST("1u", ty_uint, 1);
+  CHECK_INT_CONST("1U", ty_uint, 1);
+  CHECK_INT_CONST("4294967296u", ty_ulong, 4294967296u);
+  CHECK_INT_CONST("1l", ty_long, 1);
+  CHECK_INT_CONST("1L", ty_long, 1);
+  CHECK_INT_CONST("1ll", ty_llong, 1);
+  CHECK_INT_CONST("1LL", ty_llong, 1);
+  CHECK_INT_CONST("1ul", ty_ulong, 1);
+  CHECK_INT_CONST("1lu", ty_ulong, 1);
+  CHECK_INT_CONST("1LU", ty_ulong, 1);
+  CHECK_INT_CONST("1uL", ty_ulong, 1);
+  CHECK_INT_CONST("1ull", ty_ullong, 1);
+  CHECK_INT_CONST("1ULL", ty_ullong, 1);
+  CHECK_INT_CONST("1llu", ty_ullong, 1);
+  CHECK_INT_CONST("1LLU", ty_ullong, 1);
+  CHECK_INT_CONST("0xffffffffffffffffull", ty_ullong, UINT64_MAX);
+  CHECK_INT_CONST("0x8000000000000000ll", ty_ullong, 0x8000000000000000u);
+  CHECK_INT_CONST("9223372036854775807ll", ty_llong, 9223372036854775807u);
+  /* GNU imaginary constants. */
+  Token *t = lx("3i");
+  CHECK(t->lit_ty && t->lit_ty->kind == TY_COMPLEX);
+  t = lx("2.5if 1.0j 4.0fi");
+  CHECK(t->lit_ty->kind == TY_COMPLEX && t->lit_ty->base &&
+        t->lit_ty->base->kind == TY_FLOAT);
+  CHECK(nth(t, 1)->lit_ty->kind == TY_COMPLEX);
+  CHECK(nth(t, 2)->lit_ty->kind == TY_COMPLEX);
+
+  CHECK_LEX_ERROR("int x = 99999999999999999999;", "integer constant is too large");
+  CHECK_LEX_ERROR("0x10000000000000000", "integer constant is too large");
+  CHECK_LEX_ERROR("123abc", "invalid suffix 'abc' on integer constant");
+  CHECK_LEX_ERROR("1lL", "invalid suffix 'lL' on integer constant");
+  CHECK_LEX_ERROR("1uu", "invalid suffix 'uu' on integer constant");
+  CHECK_LEX_ERROR("1f", "invalid suffix 'f' on integer constant");
+  CHECK_LEX_ERROR("08", "invalid digit '8' in octal constant");
+  CHECK_LEX_ERROR("0b102", "invalid digit '2' in binary constant");
+  CHECK_LEX_ERROR("0x", "invalid suffix 'x' on integer constant");
+  CHECK_LEX_ERROR("0x1e+5", "invalid suffix '+5' on integer constant");
+}
+
+static void check_float_const(const char *src, Type *ty, long double value, int line) {
+  Token *t = lx(src);
+  check(t->kind == TK_NUM && t->lit_ty == ty && t->fval == value,
+        format("%s: type %d value %Lg (got type %d, value %Lg)", src, ty->kind,
+               value, t->lit_ty ? (int)t->lit_ty->kind : -1, t->fval),
+        line);
+}
+#define CHECK_FLOAT_CONST(src, ty, v) check_float_const((src), (ty), (v), __LINE__)
+
+static void test_floats(void) {
+  /* 6.4.4.2 */
+  CHECK_FLOAT_CONST("1.5", ty_double, 1.5L);
+  CHECK_FLOAT_CONST("1.", ty_double, 1.0L);
+  CHECK_FLOAT_CONST(".25", ty_double, 0.25L);
+  CHECK_FLOAT_CONST("1e3", ty_double, 1000.0L);
+  CHECK_FLOAT_CONST("1E+3", ty_double, 1000.0L);
+  CHECK_FLOAT_CONST("25e-2", ty_double, 0.25L);
+  CHECK_FLOAT_CONST("0e0", ty_double, 0.0L);
+  CHECK_FLOAT_CONST("09.5", ty_double, 9.5L);
+  CHECK_FLOAT_CONST("1.5f", ty_float, 1.5L);
+  CHECK_FLOAT_CONST("1.5F", ty_float, 1.5L);
+  CHECK_FLOAT_CONST("1.5l", ty_ldouble, 1.5L);
+  CHECK_FLOAT_CONST("1.5L", ty_ldouble, 1.5L);
+  CHECK_FLOAT_CONST("1.f", ty_float, 1.0L);
+  /* Hexadecimal floating constants. */
+  CHECK_FLOAT_CONST("0x1p3", ty_double, 8.0L);
+  CHECK_FLOAT_CONST("0x1.8p1", ty_double, 3.0L);
+  CHECK_FLOAT_CONST("0X.8P+1", ty_double, 1.0L);
+  CHECK_FLOAT_CONST("0x1p-2f", ty_float, 0.25L);
+  CHECK_FLOAT_CONST("0xAp0L", ty_ldouble, 10.0L);
+  /* GNU and TS 18661 suffixes. */
+  CHECK_FLOAT_CONST("2.5q", ty_float128, 2.5L);
+  CHECK_FLOAT_CONST("2.5Q", ty_float128, 2.5L);
+  CHECK_FLOAT_CONST("2.5w", ty_ldouble, 2.5L);
+  CHECK_FLOAT_CONST("2.5f128", ty_float128, 2.5L);
+  CHECK_FLOAT_CONST("2.5F128", ty_float128, 2.5L);
+  CHECK_FLOAT_CONST("2.5f32", ty_float, 2.5L);
+  CHECK_FLOAT_CONST("2.5f64", ty_double, 2.5L);
+  CHECK_FLOAT_CONST("2.5f32x", ty_double, 2.5L);
+  CHECK_FLOAT_CONST("2.5f64x", ty_ldouble, 2.5L);
+
+  CHECK_LEX_ERROR("1.5q1", "invalid suffix 'q1' on floating constant");
+  CHECK_LEX_ERROR("1.5ff", "invalid suffix 'ff' on floating constant");
+  CHECK_LEX_ERROR("1.5dd", "invalid suffix 'dd' on floating constant");
+  CHECK_LEX_ERROR("1.2.3", "invalid suffix '.3' on floating constant");
+  CHECK_LEX_ERROR("1e+", "exponent has no digits");
+  CHECK_LEX_ERROR("1.5e", "exponent has no digits");
+  CHECK_LEX_ERROR("0x1.8", "hexadecimal floating constants require an exponent");
+  CHECK_LEX_ERROR("double d = 1.5verylongsuffix;", "invalid suffix 'verylongsuffix'");
+}
+
+static void check_char_const(const char *src, Type *ty, int64_t value, int line) {
+  Token *t = lx(src);
+  check(t->kind == TK_CHAR && t->lit_ty == ty && t->ival == value,
+        format("%s: type %d value %lld (got kind %d, type %d, value %lld)", src,
+               ty->kind, (long long)value, t->kind,
+               t->lit_ty ? (int)t->lit_ty->kind : -1, (long long)t->ival),
+        line);
+}
+#define CHECK_CHAR_CONST(src, ty, v) check_char_const((src), (ty), (v), __LINE__)
+
+static void test_chars(void) {
+  /* 6.4.4.4 */
+  CHECK_CHAR_CONST("'a'", ty_int, 'a');
+  CHECK_CHAR_CONST("' '", ty_int, ' ');
+  CHECK_CHAR_CONST("'\"'", ty_int, '"');
+  CHECK_CHAR_CONST("'\\n'", ty_int, '\n');
+  CHECK_CHAR_CONST("'\\t'", ty_int, '\t');
+  CHECK_CHAR_CONST("'\\\\'", ty_int, '\\');
+  CHECK_CHAR_CONST("'\\''", ty_int, '\'');
+  CHECK_CHAR_CONST("'\\\"'", ty_int, '"');
+  CHECK_CHAR_CONST("'\\?'", ty_int, '?');
+  CHECK_CHAR_CONST("'\\a'", ty_int, 7);
+  CHECK_CHAR_CONST("'\\b'", ty_int, 8);
+  CHECK_CHAR_CONST("'\\f'", ty_int, 12);
+  CHECK_CHAR_CONST("'\\r'", ty_int, 13);
+  CHECK_CHAR_CONST("'\\v'", ty_int, 11);
+  CHECK_CHAR_CONST("'\\e'", ty_int, 27);
+  CHECK_CHAR_CONST("'\\0'", ty_int, 0);
+  CHECK_CHAR_CONST("'\\101'", ty_int, 65);
+  CHECK_CHAR_CONST("'\\x41'", ty_int, 65);
+  CHECK_CHAR_CONST("'\\x7F'", ty_int, 127);
+  /* Plain char is signed here, as with gcc on x86 and most ABIs. */
+  if (!ty_char->is_unsigned) {
+    CHECK_CHAR_CONST("'\\xff'", ty_int, -1);
+    CHECK_CHAR_CONST("'\\377'", ty_int, -1);
+  }
+  /* Multi-character constants pack their chars, like gcc. */
+  CHECK_CHAR_CONST("'ab'", ty_int, 0x6162);
+  CHECK_CHAR_CONST("'abcd'", ty_int, 0x61626364);
+  CHECK_CHAR_CONST("'\\u00e9'", ty_int, 0xC3A9); /* UTF-8: two chars */
+  /* Wide and Unicode constants. */
+  CHECK_CHAR_CONST("L'a'", ty_int, 'a');
+  CHECK_CHAR_CONST("L'\\xffffffff'", ty_int, -1);
+  CHECK_CHAR_CONST("u'a'", ty_ushort, 'a');
+  CHECK_CHAR_CONST("u'\xc3\xa9'", ty_ushort, 0xE9);
+  CHECK_CHAR_CONST("U'\\U0001F600'", ty_uint, 0x1F600);
+  CHECK_CHAR_CONST("U'\xf0\x9f\x98\x80'", ty_uint, 0x1F600);
+  CHECK_CHAR_CONST("L'\\u20AC'", ty_int, 0x20AC);
+  CHECK_STR(lx("L'x'")->text, "L'x'");
+
+  CHECK_LEX_ERROR("''", "empty character constant");
+  CHECK_LEX_ERROR("char c = 'a;", "missing terminating ' character");
+  CHECK_LEX_ERROR("'\\", "missing terminating ' character");
+  CHECK_LEX_ERROR("'\\x'", "\\x used with no following hex digits");
+  CHECK_LEX_ERROR("'\\u12'", "incomplete universal character name");
+}
+
+static void test_strings(void) {
+  /* 6.4.5 */
+  Token *t = lx("\"abc\"");
+  CHECK_INT(t->kind, TK_STR);
+  CHECK_INT(t->str_len, 4);
+  CHECK(memcmp(t->str, "abc", 4) == 0);
+  CHECK(t->lit_ty->kind == TY_ARRAY && t->lit_ty->base == ty_char &&
+        t->lit_ty->array_len == 4);
+  CHECK_STR(t->text, "\"abc\"");
+
+  t = lx("\"\"");
+  CHECK_INT(t->str_len, 1);
+  CHECK_INT(t->str[0], 0);
+
+  t = lx("\"a\\n\\tb\\\\\\\"\\x41\\0B\\101\\e\"");
+  CHECK_INT(t->str_len, 12);
+  CHECK(memcmp(t->str, "a\n\tb\\\"A\0BA\033", 12) == 0);
+
+  /* Hex escapes take every hex digit; octal ones at most three. */
+  t = lx("\"\\x41g\\1234\"");
+  CHECK_INT(t->str_len, 5);
+  CHECK(memcmp(t->str, "Ag\1234", 5) == 0);
+
+  t = lx("u8\"\xc3\xa9\\u00e9\"");
+  CHECK_INT(t->str_len, 5);
+  CHECK(memcmp(t->str, "\xc3\xa9\xc3\xa9", 5) == 0);
+  CHECK(t->lit_ty->base == ty_char);
+
+  t = lx("L\"ab\"");
+  CHECK_INT(t->str_len, 3);
+  CHECK(t->lit_ty->base == ty_int && t->lit_ty->array_len == 3);
+  int32_t wide[3];
+  memcpy(wide, t->str, sizeof wide);
+  CHECK(wide[0] == 'a' && wide[1] == 'b' && wide[2] == 0);
+
+  t = lx("u\"\\U0001F600\xc3\xa9\"");
+  CHECK_INT(t->str_len, 4); /* a surrogate pair, e-acute, NUL */
+  CHECK(t->lit_ty->base == ty_ushort);
+  uint16_t u16[4];
+  memcpy(u16, t->str, sizeof u16);
+  CHECK(u16[0] == 0xD83D && u16[1] == 0xDE00 && u16[2] == 0xE9 && u16[3] == 0);
+
+  t = lx("U\"\xf0\x9f\x98\x80x\"");
+  CHECK_INT(t->str_len, 3);
+  CHECK(t->lit_ty->base == ty_uint);
+  uint32_t u32[3];
+  memcpy(u32, t->str, sizeof u32);
+  CHECK(u32[0] == 0x1F600 && u32[1] == 'x' && u32[2] == 0);
+
+  /* Adjacent literals stay separate tokens (the parser joins them). */
+  t = lx("\"a\" \"b\" L\"c\"");
+  CHECK_STR(spellings(t), "\"a\"|\"b\"|L\"c\"");
+  CHECK_INT(nth(t, 1)->kind, TK_STR);
+
+  /* A prefix-like identifier that is not a prefix. */
+  CHECK_STR(spellings(lx("Lx u8 U u8x \"q\"")), "Lx|u8|U|u8x|\"q\"");
+
+  CHECK_LEX_ERROR("char *s = \"abc;\nint x;", "missing terminating \" character");
+  CHECK_LEX_ERROR("\"abc\\", "missing terminating \" character");
+}
+
+static void test_comments(void) {
+  Token *t = lx("int a; /* t */\n/* l1 */\n\n// l2\nint b; // end\n/* eof */");
+  Token *semi = nth(t, 2);
+  CHECK_STR(semi->trail_comment, "/* t */");
+  Token *b = nth(t, 3);
+  CHECK_INT(b->lead_comments.len, 2);
+  CHECK_STR(vec_get(char, &b->lead_comments, 0), "/* l1 */");
+  CHECK_STR(vec_get(char, &b->lead_comments, 1), "// l2");
+  CHECK_INT(b->lead_comment_lines[0], 2);
+  CHECK_INT(b->lead_comment_lines[1], 1);
+  CHECK(b->trail_comment == NULL);
+  CHECK_STR(nth(t, 5)->trail_comment, "// end");
+  Token *eof = nth(t, 6);
+  CHECK_INT(eof->kind, TK_EOF);
+  CHECK_INT(eof->lead_comments.len, 1);
+  CHECK_STR(vec_get(char, &eof->lead_comments, 0), "/* eof */");
+
+  /* Only the first comment after a token trails it; a multi-line comment
+   * keeps the line count right. */
+  t = lx("x /* a */ /* b\n c */ y\nz");
+  CHECK_STR(t->trail_comment, "/* a */");
+  CHECK_INT(nth(t, 1)->lead_comments.len, 1);
+  CHECK_STR(vec_get(char, &nth(t, 1)->lead_comments, 0), "/* b\n c */");
+  CHECK_INT(nth(t, 1)->lead_comment_lines[0], 0);
+  CHECK_INT(nth(t, 1)->line, 2);
+  CHECK_INT(nth(t, 2)->line, 3);
+
+  /* A comment before the first token leads it; '/' alone is division. */
+  t = lx("/**/a/b//c");
+  CHECK_STR(spellings(t), "a|/|b");
+  CHECK_INT(t->lead_comments.len, 1);
+  CHECK_STR(nth(t, 2)->trail_comment, "//c");
+
+  /* Comments in system headers are dropped. */
+  t = lx("# 1 \"/usr/include/x.h\" 3\n/* sys */ int s; /* sys2 */\n");
+  CHECK_INT(t->lead_comments.len, 0);
+  CHECK(nth(t, 2)->trail_comment == NULL);
+  CHECK(!tok_in_user_file(t));
+
+  CHECK_LEX_ERROR("int x; /* open", "unterminated comment");
+}
+
+static void test_line_markers(void) {
+  Token *t = lex("# 1 \"foo.c\"\n# 1 \"<built-in>\"\n# 1 \"<command-line>\"\n"
+                 "# 1 \"foo.c\"\nint a;\n# 10 \"bar.h\" 1\nint b;\n"
+                 "# 1 \"/usr/include/sys.h\" 1 3 4\nint s;\n"
+                 "# 11 \"bar.h\" 2\n\nint c;\n# 3 \"foo.c\" 2\nint d;\n"
+                 "#line 40 \"foo.c\"\nint e;\n#line 50\nint f;\n",
+                 "foo.c");
+  Vec *files = lex_files();
+  CHECK_INT(files->len, 5);
+  SrcFile *foo = files->items[0];
+  CHECK_STR(foo->name, "foo.c");
+  CHECK(foo->is_main && !foo->is_system && foo->index == 0);
+  SrcFile *builtin = files->items[1];
+  CHECK(builtin->is_system && !builtin->is_main);
+  CHECK(((SrcFile *)files->items[2])->is_system);
+  SrcFile *bar = files->items[3];
+  CHECK_STR(bar->name, "bar.h");
+  CHECK(!bar->is_system && !bar->is_main && bar->index == 3);
+  SrcFile *sys = files->items[4];
+  CHECK(sys->is_system);
+
+  CHECK(t->file == foo && t->line == 1);
+  Token *b = nth(t, 3);
+  CHECK(b->file == bar && b->line == 10);
+  Token *s = nth(t, 6);
+  CHECK(s->file == sys && s->line == 1 && !tok_in_user_file(s));
+  Token *c = nth(t, 9);
+  CHECK(c->file == bar && c->line == 12);
+  Token *d = nth(t, 12);
+  CHECK(d->file == foo && d->line == 3);
+  CHECK_INT(nth(t, 15)->line, 40);
+  CHECK(nth(t, 18)->line == 50 && nth(t, 18)->file == foo);
+
+  /* Entering a file from a user file records the #include (not from a
+   * system header or <command-line>). */
+  Vec *dirs = lex_directives();
+  CHECK_INT(dirs->len, 2);
+  Directive *inc = dirs->items[0];
+  CHECK(inc->kind == DIR_INCLUDE && inc->from == foo && inc->to == bar);
+  CHECK_INT(inc->line, 2);
+  CHECK_INT(inc->seq, 3);
+  CHECK(inc->text == NULL); /* foo.c does not exist */
+  inc = dirs->items[1];
+  CHECK(inc->from == bar && inc->to == sys && inc->line == 11 && inc->seq == 6);
+
+  /* gcc marks the expansion of a system macro in a user file with flag 3
+   * without entering a file: the tokens stay the user's. */
+  t = lex("# 1 \"m.c\"\nint a = \n# 1 \"m.c\" 3 4\nstdout\n# 1 \"m.c\"\n;\n"
+          "# 1 \"/usr/include/h.h\" 3 4\nint h;\n",
+          "m.c");
+  CHECK(!((SrcFile *)lex_files()->items[0])->is_system);
+  CHECK(tok_in_user_file(nth(t, 3)) && tok_in_user_file(nth(t, 4)));
+  CHECK(!tok_in_user_file(nth(t, 5))); /* first seen with flag 3 */
+
+  /* clang's spelling of the pseudo files; escaped names. */
+  t = lex("# 1 \"m.c\"\n# 1 \"<built-in>\" 1\n# 1 \"<command line>\" 1\n"
+          "# 1 \"<built-in>\" 2\n# 1 \"m.c\" 2\n# 1 \"dir\\\\a\\\"b.h\" 1\nint x;\n",
+          "m.c");
+  CHECK_INT(lex_directives()->len, 1);
+  CHECK_STR(t->file->name, "dir\\a\"b.h");
+  CHECK(((SrcFile *)lex_files()->items[1])->is_system);
+}
+
+static void test_columns(void) {
+  /* The original file; the text below is what cpp would make of it. */
+  const char *orig =
+      "int   x  =  N ;   // c\n"              /* 1 */
+      "  y = SQ(a) + 1;\n"                    /* 2 */
+      "z = /* c */ w;\n"                      /* 3 */
+      "a /* x\n"                              /* 4 */
+      "  y */ b;\n"                           /* 5 */
+      "\tint\tq;\n"                           /* 6 */
+      "v = F(1,\n"                            /* 7 */
+      "      2) + 3;\n"                       /* 8 */
+      "s = 1 + \\\n"                          /* 9 */
+      "   2;\n"                               /* 10 */
+      "   /* lead */ k;\n"                    /* 11 */
+      "#pragma once\n"                        /* 12 */
+      "n = x@;\n";                            /* 13 */
+  char *path = keep_temp(orig);
+  char *pp = format("# 1 \"%s\"\n"
+                    "int x = 10 ; // c\n"
+                    "  y = ((a)*(a)) + 1;\n"
+                    "z = /* c */ w;\n"
+                    "a /* x\n"
+                    "  y */ b;\n"
+                    " int q;\n"
+                    "v = 1 + 2\n"
+                    "         + 3;\n"
+                    "s = 1 + 2;\n"
+                    "\n"
+                    "   /* lead */ k;\n"
+                    "#pragma once\n",
+                    path);
+  Token *t = lex(pp, path);
+  int want[][3] = {
+      /* token index, line, column */
+      {0, 1, 1},   {1, 1, 7},   {2, 1, 10},  {3, 1, 13},  {4, 1, 13},  /* int x = 10 ; */
+      {5, 2, 3},   {6, 2, 5},   {7, 2, 7},   {15, 2, 7},  {18, 2, 7},  /* y = ( ... ; */
+      {19, 3, 1},  {20, 3, 3},  {21, 3, 13}, {22, 3, 14},              /* z = w ; */
+      {23, 4, 1},  {24, 5, 8},  {25, 5, 9},                            /* a b ; */
+      {26, 6, 2},  {27, 6, 6},  {28, 6, 7},                            /* int q ; */
+      {29, 7, 1},  {30, 7, 3},  {31, 7, 5},  {33, 7, 5},               /* v = 1 + 2 */
+      {34, 8, 10}, {35, 8, 12}, {36, 8, 13},                           /* + 3 ; */
+      {37, 9, 1},  {38, 9, 3},  {39, 9, 5},  {40, 9, 7},  {41, 10, 4}, /* s = 1 + 2 */
+      {42, 10, 5},
+      {43, 11, 15},                                                    /* k */
+      {45, 12, 1},                                                     /* #pragma */
+  };
+  for (size_t i = 0; i < sizeof want / sizeof want[0]; i++) {
+    Token *u = nth(t, want[i][0]);
+    check(u->line == want[i][1] && u->col == want[i][2],
+          format("token %d '%s' at %d:%d (got %d:%d)", want[i][0], u->text,
+                 want[i][1], want[i][2], u->line, u->col),
+          __LINE__);
+  }
+  CHECK_STR(nth(t, 4)->trail_comment, "// c");
+  CHECK_STR(nth(t, 43)->text, "k");
+  CHECK_INT(nth(t, 45)->kind, TK_PRAGMA);
+
+  /* An error is reported at the original column, with the source line. */
+  char *err;
+  char *src = format("# 13 \"%s\"\nn = x@;\n", path);
+  int status = run_child(lex_in_child, src, &err);
+  (void)status;
+  char *want_err = format("%s:13:6: error: stray '@' in program\n"
+                          "   13 | n = x@;\n"
+                          "      |      ^\n",
+                          path);
+  /* lex_in_child lexes with main path "test.c"; the file is found by its
+   * line-marker name. */
+  CHECK_STR(err, want_err);
+}
+
+static void test_directives(void) {
+  const char *orig = "/* top */\n"
+                     "#include <stdio.h>   \n"
+                     "#define N 3\n"
+                     "int a;\n"
+                     "#undef N\n"
+                     "#pragma omp parallel for\n"
+                     "int b;\n";
+  char *path = keep_temp(orig);
+  char *pp = format("# 1 \"%s\"\n"
+                    "# 1 \"<built-in>\"\n#define __STDC__ 1\n"
+                    "# 1 \"%s\"\n"
+                    "/* top */\n"
+                    "# 1 \"/usr/include/stdio.h\" 1 3 4\n"
+                    "#define EOF (-1)\n"
+                    "int printf(const char *, ...);\n"
+                    "#pragma GCC visibility push(default)\n"
+                    "# 3 \"%s\" 2\n"
+                    "#define N 3\n"
+                    "int a;\n"
+                    "#undef N\n"
+                    "#pragma omp parallel for\n"
+                    "int b;\n"
+                    "#ident \"x\"\n",
+                    path, path, path);
+  Token *t = lex(pp, path);
+  Vec *dirs = lex_directives();
+  CHECK_INT(dirs->len, 3);
+  Directive *inc = dirs->items[0];
+  CHECK_INT(inc->kind, DIR_INCLUDE);
+  CHECK_STR(inc->text, "#include <stdio.h>");
+  CHECK_INT(inc->line, 2);
+  CHECK_INT(inc->seq, 0);
+  CHECK_STR(inc->to->name, "/usr/include/stdio.h");
+  CHECK(inc->from == lex_files()->items[0]);
+  CHECK_INT(inc->lead_comments.len, 1);
+  CHECK_STR(vec_get(char, &inc->lead_comments, 0), "/* top */");
+  CHECK_INT(inc->lead_comment_lines[0], 1);
+
+  Directive *def = dirs->items[1];
+  CHECK_INT(def->kind, DIR_DEFINE);
+  CHECK_STR(def->macro, "N");
+  CHECK_STR(def->text, "#define N 3");
+  CHECK_INT(def->line, 3);
+  CHECK_INT(def->seq, 10); /* printf's 10 tokens come first */
+  Directive *undef = dirs->items[2];
+  CHECK_INT(undef->kind, DIR_UNDEF);
+  CHECK_STR(undef->macro, "N");
+  CHECK_INT(undef->line, 5);
+  CHECK_INT(undef->seq, 13);
+
+  /* The system header's pragma is dropped; the user's is one token. */
+  Token *pragma = nth(t, 13);
+  CHECK_INT(pragma->kind, TK_PRAGMA);
+  CHECK_STR(pragma->text, "#pragma omp parallel for");
+  CHECK_INT(pragma->line, 6);
+  CHECK(!tok_is(pragma, "#pragma omp parallel for"));
+  CHECK_STR(spellings(nth(t, 14)), "int|b|;");
+  CHECK_INT(nth(t, 14)->line, 7);
+}
+
+/* ---- diag.c ---- */
+
+static void call_error_at(const char *path) {
+  SrcFile f = {.name = (char *)path};
+  error_at(&f, 2, 9, "expected '%s' after expression", ";");
+}
+
+static void call_warn_null_file(const char *msg) {
+  Token tok = {.kind = TK_IDENT, .text = "x"};
+  warn_tok(&tok, "%s", msg);
+  note_tok(NULL, "%s", "a note");
+  error_tok(&tok, "%s", msg);
+}
+
+static void call_fatal(const char *msg) { fatal("%s", msg); }
+static void call_usage_error(const char *msg) { usage_error("%s", msg); }
+static void call_internal_error(const char *msg) { internal_error("src/x.c", 12, "%s", msg); }
+
+static void call_error_tok_tab(const char *path) {
+  SrcFile f = {.name = (char *)path};
+  Token tok = {.kind = TK_IDENT, .text = "y", .file = &f, .line = 1, .col = 3};
+  error_tok_noexit(&tok, "first");
+  note_tok(&tok, "a note");
+  tok.line = 99;
+  warn_tok(&tok, "far");
+}
+
+static void test_diag(void) {
+  char *path = keep_temp("int f(void) {\n    x = y\n}\n");
+  char *err;
+  int status = run_child(call_error_at, path, &err);
+  CHECK_INT(status, 1);
+  CHECK_STR(err, format("%s:2:9: error: expected ';' after expression\n"
+                        "    2 |     x = y\n"
+                        "      |         ^\n",
+                        path));
+
+  status = run_child(call_warn_null_file, "no place", &err);
+  CHECK_INT(status, 1);
+  CHECK_STR(err, "cotan: warning: no place\ncotan: note: a note\ncotan: error: no place\n");
+
+  status = run_child(call_fatal, "cannot open 'x.c': No such file or directory", &err);
+  CHECK_INT(status, 1);
+  CHECK_STR(err, "cotan: error: cannot open 'x.c': No such file or directory\n");
+
+  status = run_child(call_usage_error, "no input file", &err);
+  CHECK_INT(status, 2);
+  CHECK_STR(err, "cotan: error: no input file\nTry 'cotan --help' for more information.\n");
+
+  status = run_child(call_internal_error, "unreachable", &err);
+  CHECK_INT(status, 3);
+  CHECK_STR(err, "cotan: internal error: src/x.c:12: unreachable\n");
+
+  char *tabbed = keep_temp("\t\ty;\n");
+  status = run_child(call_error_tok_tab, tabbed, &err);
+  CHECK_INT(status, 0);
+  CHECK_STR(err, format("%s:1:3: error: first\n"
+                        "    1 | \t\ty;\n"
+                        "      | \t\t^\n"
+                        "%s:1:3: note: a note\n"
+                        "    1 | \t\ty;\n"
+                        "      | \t\t^\n"
+                        "%s:99:3: warning: far\n",
+                        tabbed, tabbed, tabbed));
+}
+
+/* ---- cpp.c ---- */
+
+static void call_cpp(const char *path) {
+  CppOptions opts = {.cc = getenv("CC")};
+  char *text = cpp_run(path, &opts);
+  fputs(text, stderr);
+}
+
+static void call_cpp_with_cc(const char *cc_and_path) {
+  /* "CC|path" */
+  const char *bar = strchr(cc_and_path, '|');
+  CppOptions opts = {.cc = xstrndup(cc_and_path, (size_t)(bar - cc_and_path))};
+  cpp_run(bar + 1, &opts);
+}
+
+static void call_cpp_flags(const char *path) {
+  CppOptions opts = {.cc = "cc"};
+  vec_push(&opts.flags, "-DVALUE=41");
+  vec_push(&opts.flags, "-UNOTHING");
+  char *text = cpp_run(path, &opts);
+  Token *t = lex(text, path);
+  while (t->kind != TK_EOF && !tok_in_user_file(t))
+    t = t->next;
+  fputs(spellings(t), stderr);
+}
+
+static void test_cpp(void) {
+  char *err;
+  int status = run_child(call_cpp, "no-such-file.c", &err);
+  CHECK_INT(status, 1);
+  CHECK_STR(err, "cotan: error: cannot open 'no-such-file.c': No such file or directory\n");
+
+  const char *tmpdir = getenv("TMPDIR") && *getenv("TMPDIR") ? getenv("TMPDIR") : "/tmp";
+  status = run_child(call_cpp, tmpdir, &err);
+  CHECK_INT(status, 1);
+  CHECK_STR(err, format("cotan: error: '%s' is a directory\n", tmpdir));
+
+  char *path = keep_temp("int v = VALUE + __COTAN__;\n");
+  status = run_child(call_cpp_flags, path, &err);
+  CHECK_INT(status, 0);
+  CHECK_STR(err, "int|v|=|41|+|1|;");
+
+  char *bad = keep_temp("#error boom\n");
+  status = run_child(call_cpp, bad, &err);
+  CHECK_INT(status, 1);
+  CHECK(strstr(err, "boom") != NULL);
+  CHECK(strstr(err, format("cotan: error: preprocessing '%s' failed\n", bad)) != NULL);
+
+  status = run_child(call_cpp_with_cc, format("no-such-compiler-xyz|%s", path), &err);
+  CHECK_INT(status, 1);
+  CHECK(strstr(err, "cannot run 'no-such-compiler-xyz'") != NULL);
+  CHECK(strstr(err, "preprocessing") != NULL);
+
+  /* $CC is split on blanks ("ccache gcc"). */
+  status = run_child(call_cpp_with_cc, format("  env   cc |%s", path), &err);
+  CHECK_INT(status, 0);
+
+  char *empty = keep_temp("");
+  status = run_child(call_cpp, empty, &err);
+  CHECK_INT(status, 0);
+}
+
+static void test_stray(void) {
+  CHECK_LEX_ERROR("int @;", "stray '@' in program");
+  CHECK_LEX_ERROR("x = `y`;", "stray '`' in program");
+  CHECK_LEX_ERROR("a \\ b", "stray '\\' in program");
+  CHECK_LEX_ERROR("a \x01 b", "stray '\\1' in program");
+  CHECK_LEX_ERROR("a \x7f b", "stray '\\177' in program");
+  CHECK_LEX_ERROR("\n\n  @", "test.c:3:3: error: stray '@' in program");
+}
+
+int main(void) {
+  test_kinds();
+  test_keywords();
+  test_punctuators();
+  test_integers();
+  test_floats();
+  test_chars();
+  test_strings();
+  test_comments();
+  test_line_markers();
+  test_columns();
+  test_directives();
+  test_diag();
+  test_cpp();
+  test_stray();
+  for (int i = 0; i < temp_paths.len; i++)
+    remove(temp_paths.items[i]);
+  if (temp_dir)
+    rmdir(temp_dir);
+  printf("%d passed, %d failed\n", passed, failed);
+  return failed != 0;
+}
