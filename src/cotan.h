@@ -200,6 +200,7 @@ struct Token {
   bool at_bol;     /* first token on its output line */
   bool has_space;  /* whitespace before it */
   int seq;         /* position in the token stream, 0, 1, 2, ... */
+  const char *macro;  /* the token is the whole expansion of this object-like macro, used here in a user file: a printer may print the name instead */
 
   /* Comments (with -C) are not tokens: a comment is attached as text to the
    * token that follows it (`lead_comments`, each a whole comment including
@@ -700,6 +701,8 @@ Unit *parse_unit(Token *tok, const char *path);
  * cursor is passed explicitly; nobody else uses these. */
 typedef struct Parser {
   Token *tok;           /* the current token */
+  Token *prev;          /* the token consumed last, or NULL: "expected ';'" is reported
+                           right after it, as gcc does */
   Unit *unit;
   Obj *func;            /* the function being defined, or NULL */
   struct Scope *scope;  /* innermost scope */

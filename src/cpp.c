@@ -23,8 +23,40 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
-/* Checks that `path` names a readable regular file, so the user gets one
- * clear message from us rather than the preprocessor's. */
+/* Does the start of a file look like binary data rather than text?  A NUL
+ * byte, or invalid UTF-8 together with control characters other than the
+ * blanks C allows (5.2.1), says so; either alone may be a Latin-1 comment
+ * or an odd escape in a string. */
+static bool looks_binary(const unsigned char *s, size_t n) {
+  bool invalid_utf8 = false, controls = false;
+  for (size_t i = 0; i < n; i++) {
+    unsigned char c = s[i];
+    if (c == 0)
+      return true;
+    if (c < 0x20 && c != '\t' && c != '\n' && c != '\v' && c != '\f' && c != '\r')
+      controls = true;
+    else if (c == 0x7F)
+      controls = true;
+    if (c < 0x80)
+      continue;
+    size_t extra = c >= 0xC2 && c <= 0xDF ? 1 : c >= 0xE0 && c <= 0xEF ? 2
+                 : c >= 0xF0 && c <= 0xF4 ? 3 : 0;
+    if (extra == 0) {
+      invalid_utf8 = true;
+      continue;
+    }
+    size_t k = 1;
+    while (k <= extra && i + k < n && (s[i + k] & 0xC0) == 0x80)
+      k++;
+    if (k <= extra && i + k < n) /* cut short (not by the end of the sample) */
+      invalid_utf8 = true;
+    i += k - 1;
+  }
+  return invalid_utf8 && controls;
+}
+
+/* Checks that `path` names a readable regular file of text, so the user
+ * gets one clear message from us rather than the preprocessor's. */
 static void check_input(const char *path) {
   struct stat st;
   if (stat(path, &st) != 0)
@@ -36,7 +68,21 @@ static void check_input(const char *path) {
   int fd = open(path, O_RDONLY);
   if (fd < 0)
     fatal("cannot open '%s': %s", path, strerror(errno));
+  static unsigned char head[65536];
+  size_t n = 0;
+  while (n < sizeof head) {
+    ssize_t got = read(fd, head + n, sizeof head - n);
+    if (got < 0 && errno == EINTR)
+      continue;
+    if (got < 0)
+      fatal("cannot read '%s': %s", path, strerror(errno));
+    if (got == 0)
+      break;
+    n += (size_t)got;
+  }
   close(fd);
+  if (looks_binary(head, n))
+    fatal("'%s' is not a C source file (it contains binary data)", path);
 }
 
 /* The argument vector: $CC split on blanks (so CC="ccache gcc" works),

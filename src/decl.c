@@ -48,6 +48,7 @@ static const struct {
     {"__int128", KW_INT128},
     {"_Float32", KW_FLOAT32}, {"_Float64", KW_FLOAT64}, {"_Float128", KW_FLOAT128},
     {"__float128", KW_FLOAT128}, {"_Float32x", KW_FLOAT32X}, {"_Float64x", KW_FLOAT64X},
+    {"__float80", KW_FLOAT64X},
     {"struct", KW_STRUCT}, {"union", KW_UNION}, {"enum", KW_ENUM},
     {"typeof", KW_TYPEOF}, {"__typeof__", KW_TYPEOF}, {"__typeof", KW_TYPEOF},
     {"__auto_type", KW_AUTO_TYPE},
@@ -88,11 +89,11 @@ static void build_keyword_hash(void) {
   }
 }
 
-/* The declaration keyword a token spells, or KW_NONE.  Identifiers are
- * accepted too, as the lexer may leave GNU spellings (`asm`, `typeof`) as
- * identifiers in strict modes. */
+/* The declaration keyword a token spells, or KW_NONE.  Only keyword
+ * tokens count: with clang's preprocessor glibc declares `_Float32` and
+ * friends as typedef names, and the lexer leaves them identifiers. */
 static Keyword keyword_of(const Token *tok) {
-  if (tok->kind != TK_KEYWORD && tok->kind != TK_IDENT)
+  if (tok->kind != TK_KEYWORD)
     return KW_NONE;
   if (!kw_slot_spelling[kw_hash("int")])
     build_keyword_hash();
@@ -122,8 +123,12 @@ static void nest_enter(Token *tok) {
 
 static void nest_leave(void) { nesting_depth--; }
 
-/* "expected X before 'tok'", or "... at end of input". */
-_Noreturn static void error_expected(Token *tok, const char *what) {
+/* "expected X before 'tok'", or "... at end of input" right after the
+ * last token of a truncated file. */
+_Noreturn static void error_expected(Parser *p, Token *tok, const char *what) {
+  Token *prev = p->prev;
+  if (tok->kind == TK_EOF && prev && prev->file)
+    error_at(prev->file, prev->line, prev->col + prev->len, "expected %s at end of input", what);
   if (tok->kind == TK_EOF)
     error_tok(tok, "expected %s at end of input", what);
   error_tok(tok, "expected %s before '%s'", what, tok->text);
@@ -193,7 +198,7 @@ static void skip_parens(Parser *p) {
   int depth = 0;
   do {
     if (peek(p)->kind == TK_EOF)
-      error_expected(peek(p), "')'");
+      error_expected(p, peek(p), "')'");
     if (at(p, "("))
       depth++;
     else if (at(p, ")"))
@@ -206,7 +211,7 @@ static void skip_parens(Parser *p) {
 static void parse_one_attribute(Parser *p, AttrInfo *info) {
   Token *name = peek(p);
   if (name->kind != TK_IDENT && name->kind != TK_KEYWORD)
-    error_expected(name, "attribute name");
+    error_expected(p, name, "attribute name");
   advance(p);
   if (is_attr_name(name, "packed"))
     info->packed = true;
@@ -233,7 +238,7 @@ static void parse_gnu_attribute(Parser *p, AttrInfo *info) {
   expect(p, "(");
   while (!at(p, ")")) {
     if (peek(p)->kind == TK_EOF)
-      error_expected(peek(p), "')'");
+      error_expected(p, peek(p), "')'");
     if (!at(p, ","))
       parse_one_attribute(p, info);
     if (!accept(p, ","))
@@ -249,7 +254,7 @@ static void parse_asm_label(Parser *p, AttrInfo *info) {
   expect(p, "(");
   Buf label = {0};
   if (peek(p)->kind != TK_STR)
-    error_expected(peek(p), "string literal");
+    error_expected(p, peek(p), "string literal");
   while (peek(p)->kind == TK_STR) {
     Token *s = advance(p);
     if (s->str)
@@ -760,7 +765,7 @@ static Node *parse_static_assert(Parser *p) {
   node->cond = parse_cond_expr(p);
   if (accept(p, ",")) {
     if (peek(p)->kind != TK_STR)
-      error_expected(peek(p), "string literal");
+      error_expected(p, peek(p), "string literal");
     node->lhs = parse_assign(p);
   }
   expect(p, ")");
@@ -801,7 +806,7 @@ static void parse_member_declaration(Parser *p, StructDef *def, int group) {
     while (accept(p, ","));
   }
   if (peek(p)->kind == TK_EOF)
-    error_expected(peek(p), "';'");
+    error_expected(p, peek(p), "';'");
   if (!at(p, ";"))
     error_tok(peek(p), "expected ';' at end of declaration list");
   mdecl->end_tok = advance(p);
@@ -812,7 +817,7 @@ static void parse_struct_body(Parser *p, StructDef *def) {
   int group = 0;
   while (!at(p, "}")) {
     if (peek(p)->kind == TK_EOF)
-      error_expected(peek(p), "'}'");
+      error_expected(p, peek(p), "'}'");
     if (accept(p, ";"))
       continue;
     if (peek(p)->kind == TK_PRAGMA) {
@@ -858,7 +863,7 @@ static Type *parse_struct_union(Parser *p, DeclSpec *spec, bool is_union) {
   if (peek(p)->kind == TK_IDENT)
     tag = advance(p);
   if (!tag && !at(p, "{"))
-    error_expected(peek(p), "'{'");
+    error_expected(p, peek(p), "'{'");
   if (!at(p, "{")) {
     if (attrs.text)
       spec->attrs.text = join_text(spec->attrs.text, attrs.text);
@@ -980,7 +985,7 @@ static Type *parse_enum(Parser *p, DeclSpec *spec) {
   if (peek(p)->kind == TK_IDENT)
     tag = advance(p);
   if (!tag && !at(p, "{"))
-    error_expected(peek(p), "'{'");
+    error_expected(p, peek(p), "'{'");
   if (!at(p, "{")) {
     Type *ty = scope_find_tag(p, tag->text);
     if (ty) {
@@ -1137,7 +1142,7 @@ static Suffix *parse_array_suffix(Parser *p) {
     }
   }
   if (!at(p, "]"))
-    error_expected(peek(p), "']'");
+    error_expected(p, peek(p), "']'");
   advance(p);
   return s;
 }
@@ -1163,7 +1168,7 @@ static Obj *parse_param(Parser *p) {
     error_tok(start, "unknown type name '%s'", start->text);
   DeclSpec spec = parse_decl_specs(p, CTX_PARAM);
   if (spec.implicit_int && !spec.storage)
-    error_expected(start, "declaration specifiers or '...'");
+    error_expected(p, start, "declaration specifiers or '...'");
   Shape *shape = parse_declarator_shape(p, true, true);
   Type *ty = build_type(p, shape, spec.ty, NULL);
   AttrInfo attrs = {.text = join_text(spec.attrs.text, shape_attrs(shape))};
@@ -1238,7 +1243,7 @@ static Suffix *parse_func_suffix(Parser *p) {
   }
   scope_leave(p);
   if (!at(p, ")"))
-    error_expected(peek(p), "')'");
+    error_expected(p, peek(p), "')'");
   advance(p);
   return s;
 }
@@ -1278,12 +1283,12 @@ static Shape *parse_declarator_shape(Parser *p, bool allow_abstract, bool allow_
       shape->attrs = join_text(shape->attrs, parse_attributes(p));
     shape->inner = parse_declarator_shape(p, allow_abstract, allow_name);
     if (!at(p, ")"))
-      error_expected(peek(p), "')'");
+      error_expected(p, peek(p), "')'");
     advance(p);
   } else if (peek(p)->kind == TK_IDENT && allow_name) {
     shape->name = advance(p);
   } else if (!allow_abstract) {
-    error_expected(peek(p), "identifier or '('");
+    error_expected(p, peek(p), "identifier or '('");
   }
   for (;;) {
     if (at(p, "["))
@@ -1433,9 +1438,15 @@ static Obj *redeclare(Parser *p, Obj *prev, ObjKind kind, Token *name, Type *ty,
 
 /* Declares name in the current scope, or returns the earlier declaration
  * of the same entity. */
-static Obj *declare_name(Parser *p, ObjKind kind, Token *name, Type *ty, StorageClass sc) {
+static Obj *declare_name(Parser *p, ObjKind kind, Token *name, Type *ty, StorageClass sc,
+                        bool overloadable) {
   Obj *prev = scope_find_current(p, name->text);
-  if (prev)
+  /* clang's __attribute__((overloadable)) (its <tgmath.h>): a function of
+   * another type is a new overload, not a conflicting redeclaration.  The
+   * newest one is what the name finds. */
+  bool new_overload = prev && overloadable && kind == OBJ_FUNC && prev->kind == OBJ_FUNC &&
+                      !type_compatible(prev->ty, ty);
+  if (prev && !new_overload)
     return redeclare(p, prev, kind, name, ty, sc);
   Obj *obj = new_obj(p, kind, xstrdup(name->text), ty, name);
   obj->storage = sc;
@@ -1483,13 +1494,14 @@ static Obj *declare_declarator(Parser *p, DeclSpec *spec, Token *name, Type *ty,
                                               : OBJ_VAR;
   check_declared(p, spec, kind, name, ty);
   StorageClass sc = spec->storage;
-  Obj *obj = declare_name(p, kind, name, ty, sc);
+  char *all_attrs = join_text(spec->attrs.text, attrs->text);
+  bool overloadable = all_attrs && strstr(all_attrs, "overloadable");
+  Obj *obj = declare_name(p, kind, name, ty, sc, overloadable);
   obj->is_inline |= spec->is_inline;
   obj->is_noreturn |= spec->is_noreturn;
   obj->is_thread_local |= spec->is_thread_local;
   if (spec->align_as > obj->align_as)
     obj->align_as = spec->align_as;
-  char *all_attrs = join_text(spec->attrs.text, attrs->text);
   if (all_attrs && (!obj->attrs || !strstr(obj->attrs, all_attrs)))
     obj->attrs = join_text(obj->attrs, all_attrs);
   if (attrs->asm_label)
@@ -1646,6 +1658,14 @@ static void descend_for_expr(InitCursor *cur, Type **target, Node *value) {
   }
 }
 
+/* 6.7.9p11: an expression initializing a scalar (or a whole struct) is
+ * converted as by assignment. */
+static void check_init_value(Type *target, Node *value, Token *start) {
+  if (value->kind == ND_INIT_LIST || !value->ty || is_array(type_canon(target)))
+    return;
+  check_convertible(target, value, start, CONV_INIT);
+}
+
 /* designator = '[' constant-expression ('...' constant-expression)? ']' */
 static Type *parse_index_designator(Parser *p, InitCursor *cur, Designator *d) {
   InitFrame *f = cursor_top(cur);
@@ -1714,7 +1734,7 @@ static Type *parse_designation(Parser *p, InitCursor *cur, InitItem *item) {
   item->desig = head.next;
   /* GNU: `[i] value` without '=' (obsolete syntax) */
   if (!accept(p, "=") && !last_was_index)
-    error_expected(peek(p), "'='");
+    error_expected(p, peek(p), "'='");
   return target;
 }
 
@@ -1724,12 +1744,13 @@ static Node *parse_init_value(Parser *p, InitCursor *cur, Type *target, InitItem
 static Node *parse_scalar_braces(Parser *p, Node *node, Type *ty) {
   while (!at(p, "}")) {
     if (peek(p)->kind == TK_EOF)
-      error_expected(peek(p), "'}'");
+      error_expected(p, peek(p), "'}'");
     InitItem *item = new_of(InitItem);
     item->tok = peek(p);
     if (node->items.len == 1)
       warn_tok(item->tok, "excess elements in scalar initializer");
     item->value = parse_initializer(p, ty);
+    check_init_value(ty, item->value, item->tok);
     vec_push(&node->items, item);
     if (!accept(p, ","))
       break;
@@ -1770,7 +1791,7 @@ static Node *parse_init_list(Parser *p, Type *ty) {
   bool warned = false;
   while (!at(p, "}")) {
     if (peek(p)->kind == TK_EOF)
-      error_expected(peek(p), "'}'");
+      error_expected(p, peek(p), "'}'");
     InitItem *item = new_of(InitItem);
     item->tok = peek(p);
     Type *target = (at(p, ".") || at(p, "[")) ? parse_designation(p, &cur, item)
@@ -1791,7 +1812,7 @@ static Node *parse_init_list(Parser *p, Type *ty) {
       break;
   }
   if (!at(p, "}"))
-    error_expected(peek(p), "'}'");
+    error_expected(p, peek(p), "'}'");
   node->end_tok = advance(p);
   if (c->kind == TY_ARRAY && c->array_len < 0 && !c->is_vla) {
     node->ty = array_of(c->base, length);
@@ -1806,6 +1827,7 @@ static Node *parse_init_value(Parser *p, InitCursor *cur, Type *target, InitItem
   (void)item;
   if (at(p, "{"))
     return parse_init_list(p, target);
+  Token *start = peek(p);
   Node *value = parse_assign(p);
   /* `char s[] = {"abc"}`: the string is the whole braced array. */
   InitFrame *f = cursor_top(cur);
@@ -1815,6 +1837,7 @@ static Node *parse_init_value(Parser *p, InitCursor *cur, Type *target, InitItem
     return value;
   }
   descend_for_expr(cur, &target, value);
+  check_init_value(target, value, start);
   return value;
 }
 
@@ -1871,7 +1894,9 @@ static void parse_declarator_init(Parser *p, Declarator *d, Obj *obj, DeclSpec *
     error_tok(name, "variable '%s' has initializer but incomplete type", name->text);
   if (c->is_vla)
     error_tok(eq, "variable-sized object may not be initialized");
+  Token *start = peek(p);
   Node *init = parse_initializer(p, obj->ty);
+  check_init_value(obj->ty, init, start);
   d->init = init;
   obj->init = init;
   obj->is_defined = true;
@@ -1912,11 +1937,13 @@ static void parse_init_declarator(Parser *p, Node *decl, DeclSpec *spec, Shape *
   }
   Token *name = shape_name(shape);
   if (!name)
-    error_expected(peek(p), "identifier or '('");
+    error_expected(p, peek(p), "identifier or '('");
   Suffix *func = NULL;
   Type *ty = build_type(p, shape, spec->ty, &func);
   AttrInfo attrs = {.text = shape_attrs(shape)};
   parse_attrs_into(p, &attrs);
+  if (at(p, "{") && is_func(type_canon(ty)) && !scope_is_file(p))
+    error_tok(peek(p), "function definition is not allowed here");
   Declarator *d = new_of(Declarator);
   d->tok = name;
   d->ty = ty;
@@ -1935,16 +1962,25 @@ static void parse_init_declarator(Parser *p, Node *decl, DeclSpec *spec, Shape *
   }
 }
 
+/* An error about something missing, placed right after the last token
+ * consumed (where the user has to type it), as gcc and clang do. */
+_Noreturn static void error_after_prev(Parser *p, const char *msg) {
+  Token *prev = p->prev;
+  if (!prev || !prev->file)
+    error_tok(peek(p), "%s", msg);
+  error_at(prev->file, prev->line, prev->col + prev->len, "%s", msg);
+}
+
 /* The ';' that ends a declaration, with gcc's messages when it is missing. */
 static Token *expect_decl_end(Parser *p) {
   if (at(p, ";"))
     return advance(p);
   Token *tok = peek(p);
   if (tok->kind == TK_EOF)
-    error_tok(tok, "expected ';' at end of input");
+    error_after_prev(p, "expected ';' at end of input");
   if (scope_is_file(p))
-    error_tok(tok, "expected ';' after top level declarator");
-  error_tok(tok, "expected ';' at end of declaration");
+    error_after_prev(p, "expected ';' after top level declarator");
+  error_after_prev(p, "expected ';' at end of declaration");
 }
 
 /* init-declarator-list ';'  (first, if given, was parsed already) */
@@ -1987,7 +2023,7 @@ Node *parse_declaration(Parser *p) {
   if (spec.implicit_int) {
     check_unknown_type_name(p);
     if (start == peek(p))
-      error_expected(start, "declaration");
+      error_expected(p, start, "declaration");
     warn_tok(start, "type defaults to 'int' in declaration");
   }
   return parse_decl_rest(p, new_decl_node(&spec), &spec, NULL);
@@ -1997,7 +2033,7 @@ Node *parse_declaration(Parser *p) {
 static void parse_knr_declarations(Parser *p, Suffix *s) {
   while (!at(p, "{")) {
     if (peek(p)->kind == TK_EOF)
-      error_expected(peek(p), "'{'");
+      error_expected(p, peek(p), "'{'");
     DeclSpec spec = parse_decl_specs(p, CTX_PARAM);
     do {
       Shape *shape = parse_declarator_shape(p, false, true);
@@ -2067,7 +2103,7 @@ static void check_external_start(Parser *p) {
   if (is_typename_start(p, tok) || keyword_of(tok) != KW_NONE)
     return;
   if (tok->kind != TK_IDENT)
-    error_expected(tok, "identifier or '('");
+    error_expected(p, tok, "identifier or '('");
   check_unknown_type_name(p);
   if (tok_is(tok->next, "("))
     warn_tok(tok, "return type defaults to 'int'");
@@ -2105,7 +2141,7 @@ Type *parse_typename(Parser *p) {
   Token *start = peek(p);
   DeclSpec spec = parse_decl_specs(p, CTX_TYPENAME);
   if (spec.implicit_int && start == peek(p))
-    error_expected(start, "type name");
+    error_expected(p, start, "type name");
   Shape *shape = parse_declarator_shape(p, true, false);
   return build_type(p, shape, spec.ty, NULL);
 }

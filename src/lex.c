@@ -232,6 +232,113 @@ bool tok_in_user_file(const Token *tok) {
 }
 
 /* ===================================================================== */
+/* Single-token macros                                                    */
+/* ===================================================================== */
+
+/* The object-like macros whose replacement list is exactly one token, as
+ * of the point the lexer has reached in the -dD stream.  Every #define
+ * and #undef passes by, system ones included (thousands), hence a hash
+ * table.  A name that stops being such a macro (#undef, a redefinition,
+ * a definition on the command line, which the printed output will not
+ * have) keeps its slot with a NULL value. */
+typedef struct MacroSlot {
+  const char *name;  /* NULL: an empty slot */
+  size_t len;
+  const char *value; /* the replacement token as spelled, or NULL */
+} MacroSlot;
+
+static MacroSlot *macro_slots;
+static size_t macro_cap;   /* 0 or a power of two */
+static size_t macro_count; /* slots in use */
+
+static MacroSlot *macro_probe(const char *name, size_t len) {
+  size_t h = hash_name(name, len) & (macro_cap - 1);
+  for (;; h = (h + 1) & (macro_cap - 1)) {
+    MacroSlot *s = &macro_slots[h];
+    if (!s->name || (s->len == len && memcmp(s->name, name, len) == 0))
+      return s;
+  }
+}
+
+/* The slot of name[0..len); with `add`, made if missing, else NULL then. */
+static MacroSlot *macro_slot(const char *name, size_t len, bool add) {
+  if (add && (macro_count + 1) * 2 > macro_cap) {
+    MacroSlot *old = macro_slots;
+    size_t old_cap = macro_cap;
+    macro_cap = old_cap ? old_cap * 2 : 1024;
+    macro_slots = xcalloc(macro_cap, sizeof(MacroSlot));
+    for (size_t i = 0; i < old_cap; i++)
+      if (old[i].name)
+        *macro_probe(old[i].name, old[i].len) = old[i];
+  }
+  if (!macro_cap)
+    return NULL;
+  MacroSlot *s = macro_probe(name, len);
+  if (!s->name) {
+    if (!add)
+      return NULL;
+    s->name = xstrndup(name, len);
+    s->len = len;
+    macro_count++;
+  }
+  return s;
+}
+
+/* Is the identifier name[0..len) a single-token macro spelled raw[0..n)?
+ * Returns the macro's name (a stable copy), or NULL. */
+static const char *macro_spelling(const char *name, size_t len, const char *raw,
+                                  size_t n) {
+  MacroSlot *s = macro_slot(name, len, false);
+  if (!s || !s->value || strlen(s->value) != n || memcmp(s->value, raw, n) != 0)
+    return NULL;
+  return s->name;
+}
+
+static const char *token_end(const char *p);
+
+/* Skips blanks and comments inside a directive line ending at eol. */
+static const char *skip_directive_space(const char *p, const char *eol) {
+  for (;;) {
+    while (p < eol && is_blank(*p))
+      p++;
+    if (p + 1 < eol && p[0] == '/' && p[1] == '*') {
+      const char *end = strstr(p + 2, "*/");
+      if (!end || end + 2 > eol)
+        return eol;
+      p = end + 2;
+    } else if (p + 1 < eol && p[0] == '/' && p[1] == '/') {
+      return eol;
+    } else {
+      return p;
+    }
+  }
+}
+
+/* A #define or #undef (p after the directive's name, eol its line's end)
+ * from -dD, in any file: keeps the table current. */
+static void note_macro(SrcFile *file, bool define, const char *p, const char *eol) {
+  while (p < eol && is_blank(*p))
+    p++;
+  const char *name = p;
+  if (p >= eol || !is_ident_start(*p))
+    return;
+  while (p < eol && is_ident_char(*p))
+    p++;
+  size_t len = (size_t)(p - name);
+  const char *value = NULL;
+  /* A '(' right after the name makes a function-like macro (6.10.3p3). */
+  if (define && *p != '(' && !is_pseudo_file(file->name)) {
+    const char *start = skip_directive_space(p, eol);
+    const char *end = start < eol ? token_end(start) : start;
+    if (start < end && end <= eol && skip_directive_space(end, eol) == eol)
+      value = xstrndup(start, (size_t)(end - start));
+  }
+  MacroSlot *s = macro_slot(name, len, value != NULL);
+  if (s)
+    s->value = value;
+}
+
+/* ===================================================================== */
 /* The lexer state                                                        */
 /* ===================================================================== */
 
@@ -242,6 +349,18 @@ typedef struct PendingComment {
   int first_line;
   int last_line;
 } PendingComment;
+
+/* One item (token or comment) of the rest of an output line once the walk
+ * fell out of step, matched against the original from the line's right
+ * end (see align_tail()). */
+typedef struct TailItem {
+  const char *raw;    /* in cpp's output */
+  size_t len;
+  bool is_comment;
+  const char *orig;   /* where it stands in the original, or NULL: not found */
+  size_t orig_len;    /* its length there (a macro's name may differ) */
+  const char *macro;  /* found as the use of this single-token macro */
+} TailItem;
 
 /* Walks the original line in step with cpp's output line to find the
  * original column of each token (see place()). */
@@ -254,9 +373,23 @@ typedef struct Align {
   const char *line_start; /* start of the physical line pos is on */
   int line;               /* that line's number */
   const char *reset_start; /* the start of the output line's original line */
-  int stop_line;          /* where the rest goes once out of step */
+  int stop_line;          /* where the unmatched middle goes once out of step */
   int stop_col;
+  int stop_end_line;      /* just after what that middle stands for */
+  int stop_end_col;
+  TailItem *tail;         /* the rest of the output line (malloc'd, reused) */
+  int tail_len;
+  int tail_cap;
+  int tail_next;          /* the next one place() may be asked about */
 } Align;
+
+/* Where an item of cpp's output stands in the original. */
+typedef struct Place {
+  int line, col;         /* its start */
+  int end_line, end_col; /* just after it: for a macro expansion, after the use */
+  const char *orig;      /* the original text it was found as, or NULL */
+  const char *macro;     /* found as the use of this single-token macro */
+} Place;
 
 typedef struct Lexer {
   const char *p;          /* the next byte of cpp's output */
@@ -276,6 +409,11 @@ typedef struct Lexer {
   Token *last;            /* the previous token (for trailing comments) */
   int seq;
   Vec pending;            /* PendingComment * */
+  Token *macro_tok;       /* found as a macro's use; the next token confirms it */
+  const char *macro_after; /* the original just after that use */
+  bool has_end;           /* a token of the main file was seen */
+  int end_line;           /* just after the last one: where the input ends */
+  int end_col;
 } Lexer;
 
 static int output_col(Lexer *L, const char *at) {
@@ -290,6 +428,7 @@ static void align_reset(Lexer *L) {
   Align *a = &L->align;
   a->file = L->file;
   a->fresh = true;
+  a->tail_len = a->tail_next = 0;
   const char *start = original_line(L->file, L->line);
   a->valid = start != NULL;
   if (!start)
@@ -344,34 +483,229 @@ static bool original_spells(const char *pos, const char *raw, size_t len) {
   return !(is_ident_char(raw[len - 1]) && is_ident_char(pos[len]));
 }
 
+/* How many bytes of the original at `pos` the output item raw[0..len)
+ * stands for: len if spelled the same; for a token, the length of an
+ * identifier there that is a single-token macro expanding to exactly raw
+ * (*macro set to its name); 0 if neither. */
+static size_t original_match(const char *pos, const char *raw, size_t len,
+                             bool is_comment, const char **macro) {
+  if (original_spells(pos, raw, len))
+    return len;
+  if (is_comment || !is_ident_start(*pos))
+    return 0;
+  const char *end = pos + 1;
+  while (is_ident_char(*end))
+    end++;
+  *macro = macro_spelling(pos, (size_t)(end - pos), raw, len);
+  return *macro ? (size_t)(end - pos) : 0;
+}
+
 /* gcc keeps the column of the first token on a continued line of a macro
- * invocation; try the output column when the normal walk fails there. */
-static bool try_output_column(Lexer *L, const char *raw, size_t len) {
+ * invocation; it puts the expansion of a system header's macro, and what
+ * follows it, on lines of their own, padded to one column before the
+ * original's.  So on a fresh line, try the output column and the next one
+ * when the normal walk fails there.  Returns what original_match() does. */
+static size_t try_output_column(Lexer *L, const char *raw, size_t len,
+                                const char **macro) {
   Align *a = &L->align;
   int offset = output_col(L, raw) - 1;
   const char *p = a->reset_start;
   for (int i = 0; i < offset; i++, p++)
     if (*p == '\n' || *p == '\0')
-      return false;
-  if (!original_spells(p, raw, len))
+      return 0;
+  size_t n = original_match(p, raw, len, false, macro);
+  if (!n && *p != '\n' && *p != '\0')
+    n = original_match(++p, raw, len, false, macro);
+  if (n) {
+    a->pos = p;
+    a->line_start = a->reset_start;
+    a->line = L->line;
+  }
+  return n;
+}
+
+/* The line and column of `at` in the original text of f (whose line
+ * index original_line() has built). */
+static void original_place(SrcFile *f, const char *at, int *line, int *col) {
+  LineIndex *li = line_indexes.items[f->index];
+  int lo = 0, hi = li->count - 1;
+  while (lo < hi) {
+    int mid = lo + (hi - lo + 1) / 2;
+    if (li->starts[mid] <= at)
+      lo = mid;
+    else
+      hi = mid - 1;
+  }
+  *line = lo + 1;
+  *col = (int)(at - li->starts[lo]) + 1;
+}
+
+/* Moves e back over blanks and line splices, not below lo. */
+static const char *skip_blanks_back(const char *e, const char *lo) {
+  for (;;) {
+    if (e > lo && is_blank(e[-1]))
+      e--;
+    else if (e - lo >= 2 && e[-1] == '\n' && e[-2] == '\\')
+      e -= 2;
+    else if (e - lo >= 3 && e[-1] == '\n' && e[-2] == '\r' && e[-3] == '\\')
+      e -= 3;
+    else
+      return e;
+  }
+}
+
+/* Would the token raw[0..len), found in the original at `at` (up to e),
+ * be part of a longer token there? */
+static bool joins_neighbours(const char *at, const char *lo, const char *e,
+                             const char *raw, size_t len) {
+  char before = at > lo ? at[-1] : ' ';
+  char first = raw[0];
+  bool number = is_digit(first) || (first == '.' && len > 1 && is_digit(raw[1]));
+  if (is_ident_char(raw[len - 1]) && is_ident_char(*e))
+    return true;
+  if (is_ident_char(before) &&
+      (is_ident_char(first) || number || first == '"' || first == '\''))
+    return true;
+  if (before == '.' && number)
+    return true;
+  if (is_ident_char(first) || number || first == '"' || first == '\'')
     return false;
-  a->pos = p;
-  a->line_start = a->reset_start;
-  a->line = L->line;
+  /* A punctuator: not the end or the start of a longer one. */
+  const Punct *p = at > lo ? find_punct(at - 1) : NULL;
+  if (p && strlen(p->raw) > 1)
+    return true;
+  p = find_punct(at);
+  return p && strlen(p->raw) > len;
+}
+
+/* Is tail item t in the original just before e (not below lo), spelled
+ * the same or as the use of a single-token macro?  Sets t->orig. */
+static bool tail_found_before(TailItem *t, const char *e, const char *lo) {
+  size_t len = t->len;
+  if ((size_t)(e - lo) >= len && memcmp(e - len, t->raw, len) == 0 &&
+      (t->is_comment || !joins_neighbours(e - len, lo, e, t->raw, len))) {
+    t->orig = e - len;
+    t->orig_len = len;
+    return true;
+  }
+  if (t->is_comment || is_ident_char(*e))
+    return false;
+  const char *s = e;
+  while (s > lo && is_ident_char(s[-1]))
+    s--;
+  if (s == e || !is_ident_start(*s))
+    return false;
+  t->macro = macro_spelling(s, (size_t)(e - s), t->raw, len);
+  if (!t->macro)
+    return false;
+  t->orig = s;
+  t->orig_len = (size_t)(e - s);
   return true;
+}
+
+static void tail_push(Align *a, const char *raw, size_t len, bool is_comment) {
+  if (a->tail_len == a->tail_cap) {
+    int cap = a->tail_cap ? a->tail_cap * 2 : 64;
+    TailItem *items = realloc(a->tail, (size_t)cap * sizeof(TailItem));
+    if (!items) {
+      fputs("cotan: error: out of memory\n", stderr);
+      exit(EXIT_INTERNAL);
+    }
+    a->tail = items;
+    a->tail_cap = cap;
+  }
+  a->tail[a->tail_len++] = (TailItem){.raw = raw, .len = len, .is_comment = is_comment};
+}
+
+/* The walk fell out of step at raw (the place of a macro use: a->pos).
+ * Cuts the rest of the output line into items as lex_all() does, then
+ * matches them against the original from the right end of its line
+ * backwards, so the tokens after a macro expansion keep their own
+ * columns.  Matching stops at the first item not found; the items before
+ * it (the expansion) stand for the original from a->pos to there.  Each
+ * output line does this at most once, over its own rest: linear. */
+static void align_tail(Lexer *L, const char *raw) {
+  Align *a = &L->align;
+  a->tail_len = a->tail_next = 0;
+  a->stop_end_line = a->stop_line;
+  a->stop_end_col = a->stop_col;
+  long breaks = 0;
+  for (const char *p = raw;;) {
+    while (is_blank(*p))
+      p++;
+    if (*p == '\n' || *p == '\0')
+      break;
+    const char *end;
+    bool comment = p[0] == '/' && (p[1] == '*' || p[1] == '/');
+    if (comment && p[1] == '*') {
+      const char *close = strstr(p + 2, "*/");
+      end = close ? close + 2 : p + strlen(p);
+      for (const char *q = p; q < end; q++)
+        breaks += *q == '\n';
+    } else if (comment) {
+      end = p + strcspn(p, "\n");
+    } else {
+      end = token_end(p);
+    }
+    tail_push(a, p, (size_t)(end - p), comment);
+    p = end;
+  }
+
+  /* The original's end: the last line the output line covers, with the
+   * lines spliced to it. */
+  if (breaks > INT_MAX - L->line)
+    return;
+  const char *start = original_line(a->file, L->line + (int)breaks);
+  if (!start)
+    return;
+  const char *e = start + strcspn(start, "\n");
+  while (*e == '\n' && ((e - start >= 1 && e[-1] == '\\') ||
+                        (e - start >= 2 && e[-1] == '\r' && e[-2] == '\\'))) {
+    start = e + 1;
+    e = start + strcspn(start, "\n");
+  }
+  const char *lo = a->pos;
+  if (e < lo)
+    return;
+
+  int first = a->tail_len;
+  for (int j = a->tail_len - 1; j >= 0; j--) {
+    e = skip_blanks_back(e, lo);
+    if (!tail_found_before(&a->tail[j], e, lo))
+      break;
+    e = a->tail[j].orig;
+    first = j;
+  }
+  e = skip_blanks_back(e, lo);
+  if (first > 0 && e > lo)
+    original_place(a->file, e, &a->stop_end_line, &a->stop_end_col);
+}
+
+/* The tail item at raw if it was found in the original.  Items are asked
+ * about in order. */
+static TailItem *tail_find(Align *a, const char *raw) {
+  while (a->tail_next < a->tail_len && a->tail[a->tail_next].raw < raw)
+    a->tail_next++;
+  if (a->tail_next < a->tail_len && a->tail[a->tail_next].raw == raw &&
+      a->tail[a->tail_next].orig)
+    return &a->tail[a->tail_next];
+  return NULL;
 }
 
 /* Finds where raw[0..len) of the current output line stands in the
  * original.  The original line is walked in parallel with the output: each
- * token must appear next in it (after blanks and comments).  The first
- * token that does not is a macro expansion, and it and the rest of the
- * line get the place where the walk stopped: the macro use.  Comments
+ * item must appear next in it (after blanks and comments), spelled the
+ * same or as the name of a single-token macro expanding to it.  The first
+ * one that does not starts a macro expansion: the rest of the line is then
+ * matched from its right end (align_tail()), and what stays unmatched
+ * gets the place where the walk stopped, the macro use.  Comments
  * (is_comment) only move the walk along.  Without an original (system
  * header, unreadable file) the output column stands. */
 static void place(Lexer *L, const char *raw, size_t len, bool is_comment,
-                  int *line, int *col) {
-  *line = L->line;
-  *col = output_col(L, raw);
+                  Place *pl) {
+  int col = output_col(L, raw);
+  *pl = (Place){.line = L->line, .col = col, .end_line = L->line,
+                .end_col = col + (int)len};
   if (!L->user || len == 0)
     return;
   Align *a = &L->align;
@@ -385,27 +719,61 @@ static void place(Lexer *L, const char *raw, size_t len, bool is_comment,
     bool fresh = a->fresh;
     a->fresh = false;
     align_skip(a, !is_comment);
-    if (original_spells(a->pos, raw, len) ||
-        (fresh && !is_comment && try_output_column(L, raw, len))) {
-      *line = a->line;
-      *col = (int)(a->pos - a->line_start) + 1;
-      align_advance(a, len);
+    const char *macro = NULL;
+    size_t n = original_match(a->pos, raw, len, is_comment, &macro);
+    if (!n && fresh && !is_comment)
+      n = try_output_column(L, raw, len, &macro);
+    if (n) {
+      pl->line = pl->end_line = a->line;
+      pl->col = (int)(a->pos - a->line_start) + 1;
+      pl->end_col = pl->col + (int)n;
+      pl->orig = a->pos;
+      pl->macro = macro;
+      align_advance(a, n);
       return;
     }
     a->in_step = false;
     a->stop_line = a->line;
     a->stop_col = (int)(a->pos - a->line_start) + 1;
+    align_tail(L, raw);
   }
-  *line = a->stop_line;
-  *col = a->stop_col;
+  TailItem *t = tail_find(a, raw);
+  if (t) {
+    original_place(a->file, t->orig, &pl->line, &pl->col);
+    pl->end_line = pl->line;
+    pl->end_col = pl->col + (int)t->orig_len;
+    pl->orig = t->orig;
+    pl->macro = t->macro;
+    return;
+  }
+  pl->line = a->stop_line;
+  pl->col = a->stop_col;
+  pl->end_line = a->stop_end_line;
+  pl->end_col = a->stop_end_col;
+}
+
+/* A token was found as the use of a single-token macro: it keeps the
+ * macro's name only if the original's next token after the name is the
+ * next output token (next, placed at *next_place), or both lines end
+ * there (next NULL: the end of input). */
+static void settle_macro(Lexer *L, const Token *next, const Place *next_place) {
+  Token *tok = L->macro_tok;
+  L->macro_tok = NULL;
+  Align after = {.pos = L->macro_after};
+  align_skip(&after, true);
+  bool line_ends = *after.pos == '\n' || *after.pos == '\0';
+  bool aligned = next ? next_place->orig == after.pos || (line_ends && next->at_bol)
+                      : line_ends;
+  if (!aligned)
+    tok->macro = NULL;
 }
 
 /* Reports an error at raw[0..len) of the output, at its original place. */
 static _Noreturn void error_here(Lexer *L, const char *raw, size_t len,
                                  const char *msg) {
-  int line, col;
-  place(L, raw, len ? len : 1, false, &line, &col);
-  error_at(L->file, line, col, "%s", msg);
+  Place pl;
+  place(L, raw, len ? len : 1, false, &pl);
+  error_at(L->file, pl.line, pl.col, "%s", msg);
 }
 
 /* ===================================================================== */
@@ -457,8 +825,8 @@ static void lex_comment(Lexer *L) {
   L->p = p;
   L->space_before = true;
   if (L->user) {
-    int line, col;
-    place(L, start, (size_t)(p - start), true, &line, &col);
+    Place unused;
+    place(L, start, (size_t)(p - start), true, &unused);
     char *text = xstrndup(start, (size_t)(p - start));
     Token *prev = L->last;
     if (!L->newline_since_tok && prev && prev->file == L->file &&
@@ -491,8 +859,23 @@ static Token *add_token(Lexer *L, TokenKind kind, const char *raw, size_t len,
   tok->text = text ? text : xstrndup(raw, len);
   tok->len = (int)strlen(tok->text);
   tok->file = L->file;
-  place(L, raw, len, false, &tok->line, &tok->col);
   tok->at_bol = L->at_bol;
+  Place pl;
+  place(L, raw, len, false, &pl);
+  tok->line = pl.line;
+  tok->col = pl.col;
+  if (L->macro_tok)
+    settle_macro(L, tok, &pl);
+  if (pl.macro) {
+    tok->macro = pl.macro;
+    L->macro_tok = tok;
+    L->macro_after = pl.orig + strlen(pl.macro);
+  }
+  if (L->file->is_main) {
+    L->has_end = true;
+    L->end_line = pl.end_line;
+    L->end_col = kind == TK_PRAGMA ? pl.col + tok->len : pl.end_col;
+  }
   tok->has_space = L->space_before;
   tok->seq = L->seq++;
   take_comments(L, &tok->lead_comments, &tok->lead_comment_lines, L->line);
@@ -676,19 +1059,23 @@ static void convert_float(Token *tok) {
   tok->lit_ty = imaginary ? complex_of(ty) : ty;
 }
 
-/* A pp-number (6.4.8), then its value. */
-static void lex_number(Lexer *L) {
-  const char *start = L->p;
-  const char *p = start + 1;
-  for (;;) {
+/* The end of the pp-number (6.4.8) starting at p. */
+static const char *number_end(const char *p) {
+  for (p++;;) {
     if ((*p == 'e' || *p == 'E' || *p == 'p' || *p == 'P') &&
         (p[1] == '+' || p[1] == '-'))
       p += 2;
     else if (is_alpha(*p) || is_digit(*p) || *p == '_' || *p == '.')
       p++;
     else
-      break;
+      return p;
   }
+}
+
+/* A pp-number, then its value. */
+static void lex_number(Lexer *L) {
+  const char *start = L->p;
+  const char *p = number_end(start);
   L->p = p;
   Token *tok = add_token(L, TK_NUM, start, (size_t)(p - start), NULL);
   if (is_float_spelling(tok->text))
@@ -966,6 +1353,36 @@ static bool is_gcc_only_keyword(const char *kw) {
   return starts_with(kw, "_Float");
 }
 
+/* The end of the token at p (not a blank, comment or line end), cut as
+ * lex_token() cuts it, without its checks: an unterminated literal ends
+ * at its line's end, a stray byte is one token.  For looking ahead over
+ * an output line and reading -dD replacement lists. */
+static const char *token_end(const char *p) {
+  Encoding enc;
+  const char *quote;
+  if (literal_prefix(p, &enc, &quote)) {
+    char q = *quote;
+    for (p = quote + 1; *p != q; p++) {
+      if (*p == '\n' || *p == '\0')
+        return p;
+      if (*p == '\\' && (p[1] == '\n' || p[1] == '\0'))
+        return p + 1;
+      if (*p == '\\')
+        p++;
+    }
+    return p + 1;
+  }
+  if (is_digit(p[0]) || (p[0] == '.' && is_digit(p[1])))
+    return number_end(p);
+  if (is_ident_start(p[0])) {
+    for (p++; is_ident_char(*p); p++)
+      ;
+    return p;
+  }
+  const Punct *punct = find_punct(p);
+  return p + (punct ? strlen(punct->raw) : 1);
+}
+
 static void lex_identifier(Lexer *L) {
   const char *start = L->p;
   const char *p = start + 1;
@@ -1170,6 +1587,10 @@ static void lex_directive(Lexer *L, const char *hash) {
   if (L->file->name[0] == '<' && directive_is(p, "define") &&
       directive_is(p + 6 + strspn(p + 6, " \t"), "__clang__"))
     L->clang = true;
+  if (directive_is(p, "define"))
+    note_macro(L->file, true, p + 6, eol);
+  else if (directive_is(p, "undef"))
+    note_macro(L->file, false, p + 5, eol);
   if (!L->user)
     return;
   if (directive_is(p, "define")) {
@@ -1231,6 +1652,8 @@ static void reset_state(const char *main_path) {
   files = (Vec){0};
   line_indexes = (Vec){0};
   directives = (Vec){0};
+  macro_slots = NULL;
+  macro_cap = macro_count = 0;
   SrcFile *main_file = add_file(main_path ? main_path : "<stdin>");
   main_file->is_main = true;
   main_file->is_system = false;
@@ -1251,16 +1674,33 @@ Token *lex(const char *preprocessed, const char *main_path) {
   L->realign_reset = true;
   L->tail = &L->head;
   lex_all(L);
+  if (L->macro_tok)
+    settle_macro(L, NULL, NULL);
+  free(L->align.tail);
 
+  /* The end of input is just after the main file's last token, where gcc
+   * reports it (line 1, column 1 if there is none). */
   Token *eof = new_of(Token);
   eof->kind = TK_EOF;
   eof->text = "";
-  eof->file = L->file;
-  eof->line = L->line;
-  eof->col = output_col(L, L->p);
+  eof->file = files.items[0];
+  eof->line = L->has_end ? L->end_line : 1;
+  eof->col = L->has_end ? L->end_col : 1;
   eof->at_bol = L->at_bol;
   eof->seq = L->seq++;
+  /* The comments after the last token lead the end of input, which now
+   * stands before them: their line breaks are counted to eof->line, so
+   * that, as for any token, eof->line minus the breaks and the comments'
+   * own line breaks gives each comment's line.  The last count is then
+   * negative (-1 for comments on the last token's line). */
+  int n = L->pending.len;
   take_comments(L, &eof->lead_comments, &eof->lead_comment_lines, L->line);
+  if (n > 0) {
+    int *last = &eof->lead_comment_lines[n - 1];
+    *last -= L->line - eof->line;
+    if (*last >= 0)
+      *last = -1;
+  }
   L->tail->next = eof;
   return L->head.next;
 }

@@ -17,8 +17,10 @@ Token *peek(Parser *p) { return p->tok; }
  * end of a truncated file stays on EOF and its next expect() reports it. */
 Token *advance(Parser *p) {
   Token *tok = p->tok;
-  if (tok->kind != TK_EOF)
+  if (tok->kind != TK_EOF) {
     p->tok = tok->next;
+    p->prev = tok;
+  }
   return tok;
 }
 
@@ -35,22 +37,32 @@ bool accept(Parser *p, const char *s) {
   return true;
 }
 
+/* A missing ';' or a truncated file is reported right after the last
+ * token consumed, where the user has to type what is missing (as gcc
+ * does); anything else at the unexpected token. */
+_Noreturn static void error_missing(Parser *p, bool after_prev, const char *what) {
+  Token *tok = peek(p);
+  Token *prev = p->prev;
+  if ((after_prev || tok->kind == TK_EOF) && prev && prev->file) {
+    const char *where = tok->kind == TK_EOF ? "at end of input" : format("before '%s'", tok->text);
+    error_at(prev->file, prev->line, prev->col + prev->len, "expected %s %s", what, where);
+  }
+  if (tok->kind == TK_EOF)
+    error_tok(tok, "expected %s at end of input", what);
+  error_tok(tok, "expected %s before '%s'", what, tok->text);
+}
+
 Token *expect(Parser *p, const char *s) {
   if (at(p, s))
     return advance(p);
-  Token *tok = peek(p);
-  if (tok->kind == TK_EOF)
-    error_tok(tok, "expected '%s' at end of input", s);
-  error_tok(tok, "expected '%s' before '%s'", s, tok->text);
+  error_missing(p, str_eq(s, ";"), format("'%s'", s));
 }
 
 Token *expect_ident(Parser *p, const char *what) {
   Token *tok = peek(p);
   if (tok->kind == TK_IDENT)
     return advance(p);
-  if (tok->kind == TK_EOF)
-    error_tok(tok, "expected %s at end of input", what);
-  error_tok(tok, "expected %s before '%s'", what, tok->text);
+  error_missing(p, false, what);
 }
 
 /* ---------------------------------------------------------------------- */

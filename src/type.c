@@ -48,9 +48,10 @@ Type *ty_float128 = &(Type){.kind = TY_FLOAT128, .size = 16, .align = 16, .array
 
 /* Every Type object that names an incomplete struct or union, so that
  * completing the body can fill in their size and alignment (copies made
- * before the definition would otherwise keep size -1).  (Enums need no
- * such list: before their body they are int-sized, as gcc assumes.)  Kept per body, in
- * a list indexed by the body's id; a body without id shares slot 0. */
+ * before the definition would otherwise keep size -1).  Kept per body, in
+ * a list indexed by the body's id; a body without id shares slot 0.
+ * (Enums need no such list: before their body they are int-sized, as gcc
+ * assumes.) */
 static Vec pending_records; /* Vec * per StructDef id */
 
 static void remember_pending(Vec *table, int id, Type *ty) {

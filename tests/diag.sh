@@ -9,7 +9,8 @@
 #   NAME.args    the whole command line after `cotan` (usage errors, missing
 #                files; words split on blanks), run from tests/diag/;
 #   NAME.err     the expected stderr;
-#   NAME.status  the expected exit status.
+#   NAME.status  the expected exit status;
+#   NAME.out     (optional) the expected stdout.
 # What the system preprocessor itself prints first (`cc -E` run on the same
 # file) is removed from the start of stderr before comparing, so .err files hold
 # cotan's own messages only and do not depend on the gcc version.  stdout
@@ -82,6 +83,9 @@ for name in $names; do
       problems+=$(diff -u "$dir/$name.err" "$tmp/$name.stderr" | tail -n +3 | head -n 12 | sed 's/^/    /; s/%/%%/g')
       problems+="\n"
     fi
+  fi
+  if [ -f "$dir/$name.out" ] && ! cmp -s "$dir/$name.out" "$tmp/$name.stdout"; then
+    problems+="  stdout differs from $name.out\n"
   fi
   if [ "$st" != 0 ] && [ -s "$tmp/$name.stdout" ]; then
     problems+="  failed but wrote $(wc -c <"$tmp/$name.stdout") bytes to stdout\n"

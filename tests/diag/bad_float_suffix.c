@@ -1,4 +1,4 @@
 int main(void) {
-  double d = 2.5q;
+  double d = 2.5zz;
   return (int)d;
 }

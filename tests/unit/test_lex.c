@@ -613,9 +613,12 @@ static void test_columns(void) {
                     path);
   Token *t = lex(pp, path);
   int want[][3] = {
-      /* token index, line, column */
-      {0, 1, 1},   {1, 1, 7},   {2, 1, 10},  {3, 1, 13},  {4, 1, 13},  /* int x = 10 ; */
-      {5, 2, 3},   {6, 2, 5},   {7, 2, 7},   {15, 2, 7},  {18, 2, 7},  /* y = ( ... ; */
+      /* token index, line, column; after a macro expansion the rest of the
+       * line is matched from the right end: `;` keeps its column, and so
+       * does the expansion's last ')', which lines up with the use's. */
+      {0, 1, 1},   {1, 1, 7},   {2, 1, 10},  {3, 1, 13},  {4, 1, 15},  /* int x = 10 ; */
+      {5, 2, 3},   {6, 2, 5},   {7, 2, 7},   {14, 2, 7},  {15, 2, 11}, /* y = ( ... ) ) */
+      {16, 2, 13}, {17, 2, 15}, {18, 2, 16},                           /* + 1 ; */
       {19, 3, 1},  {20, 3, 3},  {21, 3, 13}, {22, 3, 14},              /* z = w ; */
       {23, 4, 1},  {24, 5, 8},  {25, 5, 9},                            /* a b ; */
       {26, 6, 2},  {27, 6, 6},  {28, 6, 7},                            /* int q ; */
@@ -712,6 +715,218 @@ static void test_directives(void) {
   CHECK_INT(nth(t, 14)->line, 7);
 }
 
+
+static Token *eof_for_child;
+
+static void call_error_eof(const char *unused) {
+  (void)unused;
+  error_tok(eof_for_child, "expected '%s' at end of input", "}");
+}
+
+/* The place of each token, "line:col" or "line:col<-MACRO", joined by ' '. */
+static char *places(Token *tok) {
+  Buf b = {0};
+  for (; tok->kind != TK_EOF; tok = tok->next) {
+    buf_printf(&b, "%s:%d:%d", tok->text, tok->line, tok->col);
+    if (tok->macro)
+      buf_printf(&b, "<-%s", tok->macro);
+    buf_putc(&b, tok->next->kind == TK_EOF ? '\0' : ' ');
+  }
+  return xstrdup(buf_str(&b));
+}
+
+/* The places of the tokens on `line` of the main file, in order. */
+static char *line_places(Token *tok, int line) {
+  Buf b = {0};
+  for (; tok->kind != TK_EOF; tok = tok->next) {
+    if (!tok->file->is_main || tok->line != line)
+      continue;
+    buf_printf(&b, "%s%s:%d:%d", b.len ? " " : "", tok->text, tok->line, tok->col);
+    if (tok->macro)
+      buf_printf(&b, "<-%s", tok->macro);
+  }
+  return xstrdup(buf_str(&b));
+}
+
+static void test_macro_names(void) {
+  const char *orig = "#include <sys.h>\n"                     /* 1 */
+                     "#define N 4\n"                          /* 2 */
+                     "#define PI 3.14\n"                      /* 3 */
+                     "#define M + 1\n"                        /* 4 */
+                     "double w[N][N];\n"                      /* 5 */
+                     "double x = PI * N; /* c */\n"           /* 6 */
+                     "int y = N M;\n"                         /* 7 */
+                     "int z = CL + N;\n"                      /* 8 */
+                     "int v = F(N) + N;\n"                    /* 9 */
+                     "int t = SYS;\n"                         /* 10 */
+                     "#define N 5\n"                          /* 11 */
+                     "int k = N;\n"                           /* 12 */
+                     "#define PI 3.14 * 1\n"                  /* 13 */
+                     "double q = PI;\n"                       /* 14 */
+                     "#define E 2.0f\n"                       /* 15 */
+                     "double e = x * E\n"                     /* 16 */
+                     " ;\n"                                   /* 17 */
+                     "int s = SYS2 + SYS3;\n";                /* 18 */
+  char *path = keep_temp(orig);
+  /* What `cc -E -C -dD` makes of it (system macros on lines of their own,
+   * padded to one column before the use, as gcc does). */
+  char *pp = format("# 1 \"%s\"\n"
+                    "# 1 \"<built-in>\"\n#define __STDC__ 1\n#define CL 7\n"
+                    "# 1 \"<command-line>\"\n#define CL 7\n"
+                    "# 1 \"%s\"\n"
+                    "# 1 \"/usr/include/sys.h\" 1 3 4\n"
+                    "#define SYS 42\n#define F(x) (x + 1)\n#define SYS2 0x10\n"
+                    "#define SYS3 (1)\n#undef SYS2\n#define SYS2 0x10\n"
+                    "# 2 \"%s\" 2\n"
+                    "#define N 4\n"
+                    "#define PI 3.14\n"
+                    "#define M + 1\n"
+                    "double w[4][4];\n"
+                    "double x = 3.14 * 4; /* c */\n"
+                    "int y = 4 + 1;\n"
+                    "int z = 7 + 4;\n"
+                    "int v = (4 + 1) + 4;\n"
+                    "int t = \n"
+                    "# 10 \"%s\" 3 4\n"
+                    "       42\n"
+                    "# 10 \"%s\"\n"
+                    "          ;\n"
+                    "#define N 5\n"
+                    "int k = 5;\n"
+                    "#define PI 3.14 * 1\n"
+                    "double q = 3.14 * 1;\n"
+                    "#define E 2.0f\n"
+                    "double e = x * 2.0f\n"
+                    " ;\n"
+                    "int s = 0x10 + (1);\n",
+                    path, path, path, path, path);
+  Token *t = lex(pp, path);
+  CHECK_STR(line_places(t, 5), "double:5:1 w:5:8 [:5:9 4:5:10<-N ]:5:11 [:5:12 "
+                               "4:5:13<-N ]:5:14 ;:5:15");
+  CHECK_STR(line_places(t, 6), "double:6:1 x:6:8 =:6:10 3.14:6:12<-PI *:6:15 "
+                               "4:6:17<-N ;:6:18");
+  /* M expands to two tokens: N's next token does not line up, no name. */
+  CHECK_STR(line_places(t, 7), "int:7:1 y:7:5 =:7:7 4:7:9 +:7:11 1:7:11 ;:7:12");
+  /* Command-line macros are not the printed file's; the tail is matched
+   * from the right, macro names included. */
+  CHECK_STR(line_places(t, 8), "int:8:1 z:8:5 =:8:7 7:8:9 +:8:12 4:8:14<-N ;:8:15");
+  CHECK_STR(line_places(t, 9), "int:9:1 v:9:5 =:9:7 (:9:9 4:9:9 +:9:9 1:9:9 "
+                               "):9:12 +:9:14 4:9:16<-N ;:9:17");
+  CHECK_STR(line_places(t, 10), "int:10:1 t:10:5 =:10:7 42:10:9<-SYS ;:10:12");
+  CHECK_STR(line_places(t, 12), "int:12:1 k:12:5 =:12:7 5:12:9<-N ;:12:10");
+  CHECK_STR(line_places(t, 14), "double:14:1 q:14:8 =:14:10 3.14:14:12 *:14:12 "
+                                "1:14:12 ;:14:14");
+  CHECK_STR(line_places(t, 16), "double:16:1 e:16:8 =:16:10 x:16:12 *:16:14 "
+                                "2.0f:16:16<-E");
+  CHECK_STR(line_places(t, 17), ";:17:2");
+  CHECK_STR(line_places(t, 18), "int:18:1 s:18:5 =:18:7 0x10:18:9<-SYS2 +:18:14 "
+                                "(:18:16 1:18:16 ):18:16 ;:18:20");
+  /* The user's directives are still recorded. */
+  int defines = 0;
+  for (int i = 0; i < lex_directives()->len; i++)
+    defines += vec_get(Directive, lex_directives(), i)->kind == DIR_DEFINE;
+  CHECK_INT(defines, 6);
+
+  /* The name is kept only if the line ends after it on both sides. */
+  char *path2 = keep_temp("#define N 4\nint a = N\n;\nint b = N;\n");
+  t = lex(format("# 1 \"%s\"\n#define N 4\nint a = 4\n;\nint b = 4;\n", path2), path2);
+  CHECK_STR(places(t), "int:2:1 a:2:5 =:2:7 4:2:9<-N ;:3:1 int:4:1 b:4:5 =:4:7 "
+                       "4:4:9<-N ;:4:10");
+  t = lex(format("# 1 \"%s\"\n#define N 4\nint a = 4 ;\n", path2), path2);
+  CHECK(nth(t, 3)->macro == NULL); /* `N` then a line end, `4` then `;` */
+  /* At the end of input. */
+  t = lex(format("# 1 \"%s\"\n#define N 4\nint a = 4", path2), path2);
+  CHECK_STR(nth(t, 3)->macro, "N");
+  CHECK_INT(nth(t, 4)->col, 10);
+  /* #undef forgets it; system headers are never realigned. */
+  t = lex(format("# 1 \"%s\"\n#define N 4\n#undef N\nint a = 4\n", path2), path2);
+  CHECK(nth(t, 3)->macro == NULL);
+  t = lex("# 1 \"/usr/include/s.h\" 3\n#define N 4\nint a = 4;\n", "m.c");
+  CHECK(nth(t, 3)->macro == NULL);
+
+  /* Many defines: the table grows. */
+  Buf big = {0};
+  buf_printf(&big, "# 1 \"%s\"\n", path2);
+  for (int i = 0; i < 5000; i++)
+    buf_printf(&big, "#define M%d %d\n", i, i);
+  buf_printf(&big, "#define N 4\n# 2 \"%s\"\nint a = 4\n", path2);
+  t = lex(buf_str(&big), path2);
+  CHECK_STR(nth(t, 3)->macro, "N");
+}
+
+/* Odd input must not crash the realignment: garbage originals and
+ * outputs. */
+static void test_realign_garbage(void) {
+  char *path = keep_temp("x = N(\"a\\\n b /* \n */ ) ;\\\n\n'q\n\\");
+  const char *outs[] = {
+      "x = 1 + \"a b\" /* \n */ ) ;\n", "x = ( ( ( ) ) ) /* \n", "x = 'q\n",
+      "x = 1 1 1 1 1 1 1 1 1 1 1 1 1 1 1 1 1 1 1 1 1 1 1 1 1 1 1 1 1 1 1 1 1 1 1 1 1 1 1 1 1 1 1 1 1 1 1 1 1 1 1 1 1 1 1 1 1 1 1 1 1 1 1 1 1 1 1 1 1 1 1 1 1 1;\n",
+      "= = = = = = \\\n", "q\n\n\n\n\n\n\n\n\n\n\n x y z\n"};
+  for (size_t i = 0; i < sizeof outs / sizeof outs[0]; i++) {
+    char *err;
+    int status = run_child(lex_in_child, format("# 1 \"%s\"\n#define N 1\n%s", path, outs[i]), &err);
+    check(status == 0 || status == 1, format("garbage %zu: status %d", i, status), __LINE__);
+  }
+}
+
+static void test_end_of_input(void) {
+  /* After the main file's last token, as gcc reports it. */
+  Token *t = lx("int f() {\n  x;\n\n");
+  Token *eof = nth(t, 7);
+  CHECK_INT(eof->kind, TK_EOF);
+  CHECK(eof->file == lex_files()->items[0]);
+  CHECK_INT(eof->line, 2);
+  CHECK_INT(eof->col, 5);
+  /* Nothing at all, or only comments: line 1, column 1. */
+  eof = lx("");
+  CHECK(eof->kind == TK_EOF && eof->line == 1 && eof->col == 1);
+  CHECK(eof->file == lex_files()->items[0]);
+  eof = lx("/* a */\n\n// b\n");
+  CHECK(eof->kind == TK_EOF && eof->line == 1 && eof->col == 1);
+  /* The comments after the last token still give their own lines: the
+   * end's line minus the counts and the comments' line breaks. */
+  CHECK_INT(eof->lead_comments.len, 2);
+  CHECK_INT(eof->lead_comment_lines[0], 2);
+  int b_line = eof->line - eof->lead_comment_lines[1]; /* "// b": no line break */
+  CHECK_INT(b_line, 3);
+  CHECK_INT(b_line - eof->lead_comment_lines[0], 1);
+  eof = nth(lx("int a; /* x */ /* y */\n/* z\n */\n\n"), 3);
+  CHECK_INT(eof->kind, TK_EOF);
+  CHECK(eof->line == 1 && eof->col == 7);
+  CHECK_INT(eof->lead_comments.len, 2);
+  CHECK_INT(eof->lead_comment_lines[0], 1);
+  int z_line = eof->line - (eof->lead_comment_lines[1] + 1);
+  CHECK_INT(z_line, 2);
+  CHECK_INT(z_line - (eof->lead_comment_lines[0] + 0), 1);
+  /* A token in a header after the main file's last one does not count. */
+  eof = nth(lex("# 1 \"m.c\"\nint a;\n# 1 \"h.h\" 1\nint b;\n# 3 \"m.c\" 2\n", "m.c"), 6);
+  CHECK(eof->kind == TK_EOF && eof->line == 1 && eof->col == 7);
+  CHECK_STR(eof->file->name, "m.c");
+  /* After a macro expansion: after the use. */
+  char *path = keep_temp("int a = F(1,\n   2) + G(3)\n");
+  eof = lex(format("# 1 \"%s\"\nint a = 1 + 2\n   + 3 * 3\n", path), path);
+  while (eof->kind != TK_EOF)
+    eof = eof->next;
+  CHECK(eof->line == 2 && eof->col == 15);
+
+  /* The truncated file of the diagnostics tests. */
+  char *e5 = keep_temp("double f(double x) {\n  for (int i = 0; i < 3; i++) {\n    x += i;\n");
+  t = lex(format("# 1 \"%s\"\ndouble f(double x) {\n  for (int i = 0; i < 3; i++) {\n"
+                 "    x += i;\n",
+                 e5),
+          e5);
+  while (t->kind != TK_EOF)
+    t = t->next;
+  CHECK(t->line == 3 && t->col == 12);
+  char *err;
+  eof_for_child = t;
+  int status = run_child(call_error_eof, "", &err);
+  CHECK_INT(status, 1);
+  CHECK_STR(err, format("%s:3:12: error: expected '}' at end of input\n"
+                        "    3 |     x += i;\n"
+                        "      |            ^\n",
+                        e5));
+}
 /* ---- diag.c ---- */
 
 static void call_error_at(const char *path) {
@@ -838,6 +1053,32 @@ static void test_cpp(void) {
   char *empty = keep_temp("");
   status = run_child(call_cpp, empty, &err);
   CHECK_INT(status, 0);
+
+  /* Binary data is refused before the preprocessor sees it: a NUL byte,
+   * or invalid UTF-8 with control characters.  Either half alone is text
+   * (a Latin-1 comment, an escape character in a string). */
+  const char binary[] = "\x7f" "ELF\x02\x01\x01\0\0\0int x;\n";
+  char *bin = keep_temp("");
+  int fd = open(bin, O_WRONLY | O_TRUNC);
+  CHECK(fd >= 0 && write(fd, binary, sizeof binary - 1) == (ssize_t)(sizeof binary - 1));
+  close(fd);
+  status = run_child(call_cpp, bin, &err);
+  CHECK_INT(status, 1);
+  CHECK_STR(err, format("cotan: error: '%s' is not a C source file (it contains binary data)\n",
+                        bin));
+  char *mixed = keep_temp("int x; /* \xe9\x01 */\n");
+  status = run_child(call_cpp, mixed, &err);
+  CHECK_INT(status, 1);
+  CHECK(strstr(err, "contains binary data") != NULL);
+  char *latin1 = keep_temp("int x; /* caf\xe9 */\n");
+  status = run_child(call_cpp, latin1, &err);
+  CHECK_INT(status, 0);
+  char *escape = keep_temp("char *s = \"\x1b[0m\";\n");
+  status = run_child(call_cpp, escape, &err);
+  CHECK_INT(status, 0);
+  char *utf8 = keep_temp("int x; /* \xc3\xa9\xe2\x82\xac\xf0\x9f\x98\x80 \x01 */\n");
+  status = run_child(call_cpp, utf8, &err);
+  CHECK_INT(status, 0);
 }
 
 static void test_stray(void) {
@@ -861,6 +1102,9 @@ int main(void) {
   test_line_markers();
   test_columns();
   test_directives();
+  test_macro_names();
+  test_realign_garbage();
+  test_end_of_input();
   test_diag();
   test_cpp();
   test_stray();
