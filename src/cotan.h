@@ -208,7 +208,8 @@ struct Token {
    * line breaks separate each from what comes next) or, when it starts on
    * the same line right after a token, to that token (`trail_comment`). */
   Vec lead_comments;     /* char * */
-  int *lead_comment_lines; /* [i]: line breaks after lead_comments[i] (0 = same line) */
+  int *lead_comment_lines; /* [i]: line breaks after lead_comments[i] (0 = same line; on
+                              the TK_EOF token the last may be negative: see lex.c) */
   char *trail_comment;
 
   /* Literal values, filled by the lexer. */

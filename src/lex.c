@@ -6,6 +6,8 @@
  *  - where each token stands in the original file: line markers give the
  *    file and line; the column is realigned against the original line,
  *    because cpp collapses interior blanks and expands macros;
+ *  - which tokens are the expansion of a single-token object-like macro
+ *    (`N` for `4`), from the -dD #defines, so the printer can keep the name;
  *  - the user's comments (kept by -C), attached to tokens for the printer;
  *  - the user's #include, #define and #undef lines (from the line markers
  *    and -dD), recorded as Directives so the printer can re-emit them.
@@ -302,8 +304,10 @@ static const char *skip_directive_space(const char *p, const char *eol) {
     while (p < eol && is_blank(*p))
       p++;
     if (p + 1 < eol && p[0] == '/' && p[1] == '*') {
-      const char *end = strstr(p + 2, "*/");
-      if (!end || end + 2 > eol)
+      const char *end = p + 2;
+      while (end + 1 < eol && !(end[0] == '*' && end[1] == '/'))
+        end++;
+      if (end + 1 >= eol)
         return eol;
       p = end + 2;
     } else if (p + 1 < eol && p[0] == '/' && p[1] == '/') {

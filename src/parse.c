@@ -45,7 +45,10 @@ _Noreturn static void error_missing(Parser *p, bool after_prev, const char *what
   Token *prev = p->prev;
   if ((after_prev || tok->kind == TK_EOF) && prev && prev->file) {
     const char *where = tok->kind == TK_EOF ? "at end of input" : format("before '%s'", tok->text);
-    error_at(prev->file, prev->line, prev->col + prev->len, "expected %s %s", what, where);
+    /* Just after the previous token as the user wrote it: a macro's name,
+     * not its expansion. */
+    int len = prev->macro ? (int)strlen(prev->macro) : prev->len;
+    error_at(prev->file, prev->line, prev->col + len, "expected %s %s", what, where);
   }
   if (tok->kind == TK_EOF)
     error_tok(tok, "expected %s at end of input", what);

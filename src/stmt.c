@@ -230,7 +230,7 @@ static Node *parse_default(Parser *p) {
     Node *prev = vec_get(Node, p->switch_cases, i);
     if (prev->kind == ND_DEFAULT) {
       error_tok_noexit(tok, "multiple default labels in one switch");
-      note_tok(prev->tok, "previous case defined here");
+      note_tok(prev->tok, "previous default label is here");
       exit(EXIT_INPUT_ERROR);
     }
   }

@@ -852,6 +852,16 @@ static void test_macro_names(void) {
   buf_printf(&big, "#define N 4\n# 2 \"%s\"\nint a = 4\n", path2);
   t = lex(buf_str(&big), path2);
   CHECK_STR(nth(t, 3)->macro, "N");
+  /* Comments in a -dD line are not tokens; an unclosed one ends it. */
+  t = lex(format("# 1 \"%s\"\n#define N /* a */ 4 // b\n# 2 \"%s\"\nint a = 4\n", path2, path2),
+          path2);
+  CHECK_STR(nth(t, 3)->macro, "N");
+  t = lex(format("# 1 \"%s\"\n#define N 4 /* open\n# 2 \"%s\"\nint a = 4\n", path2, path2),
+          path2);
+  CHECK_STR(nth(t, 3)->macro, "N");
+  /* A function-like macro is not one. */
+  t = lex(format("# 1 \"%s\"\n#define N(x) 4\n# 2 \"%s\"\nint a = 4\n", path2, path2), path2);
+  CHECK(nth(t, 3)->macro == NULL);
 }
 
 /* Odd input must not crash the realignment: garbage originals and
@@ -907,7 +917,7 @@ static void test_end_of_input(void) {
   eof = lex(format("# 1 \"%s\"\nint a = 1 + 2\n   + 3 * 3\n", path), path);
   while (eof->kind != TK_EOF)
     eof = eof->next;
-  CHECK(eof->line == 2 && eof->col == 15);
+  CHECK(eof->line == 2 && eof->col == 13);
 
   /* The truncated file of the diagnostics tests. */
   char *e5 = keep_temp("double f(double x) {\n  for (int i = 0; i < 3; i++) {\n    x += i;\n");
