@@ -6,7 +6,7 @@
 CC ?= cc
 CFLAGS ?= -O2 -g
 WARN = -std=c11 -Wall -Wextra -pedantic -Wshadow -Wmissing-prototypes \
-       -Wstrict-prototypes -Wno-unused-parameter
+       -Wstrict-prototypes
 ALL_CFLAGS = $(WARN) $(CFLAGS) -D_POSIX_C_SOURCE=200809L
 
 SRCS = $(filter-out src/main.c,$(wildcard src/*.c))

@@ -95,7 +95,23 @@ typedef struct Printer {
   PtrSet bodies_done; /* StructDef / EnumDef bodies printed inside another body */
   bool flat;          /* measuring: everything on one line */
   int cont;           /* column of continuation lines inside call arguments, 0: default */
+
+  struct MacroNames *macros; /* NULL: print macro expansions as they are */
 } Printer;
+
+/* Macro names: a token that is the whole expansion of a one-token macro
+ * (Token.macro) prints as the macro's name when the printed program is
+ * sure to have the same definition in force there. */
+typedef struct MacroNames {
+  Vec *directives;    /* the unit's directives */
+  int item_seq;       /* seq of the top-level item being printed */
+  bool only_func;     /* -f: user #defines are printed only if used... */
+  Vec used_defines;   /* ...and these are the ones used (Directive *) */
+} MacroNames;
+
+/* While print_unit runs: the scratch printers that measure or build text
+ * deep inside declarators (array lengths) have no parent printer to ask. */
+static MacroNames *active_macros;
 
 static void put(Printer *p, const char *s) { buf_puts(p->out, s); }
 
@@ -176,6 +192,7 @@ static Printer scratch_printer(Buf *b, int level) {
   Printer p = {0};
   p.out = b;
   p.level = level;
+  p.macros = active_macros;
   return p;
 }
 
@@ -632,7 +649,52 @@ static void put_binary(Printer *p, Node *e) {
   put_operand(p, e->rhs, prec + 1, force);
 }
 
+/* The user's #define or #undef of `name` in force at token `seq`, or NULL
+ * when the user's files never touched it before there (a system header's
+ * macro, whose #include is printed). */
+static Directive *user_definition(Vec *dirs, const char *name, int seq) {
+  Directive *found = NULL;
+  for (int i = 0; i < dirs->len; i++) {
+    Directive *d = vec_get(Directive, dirs, i);
+    if (d->seq > seq)
+      break;
+    if (d->kind != DIR_INCLUDE && d->macro && str_eq(d->macro, name))
+      found = d;
+  }
+  return found;
+}
+
+/* The name of the macro to print instead of the token's own spelling, or
+ * NULL.  Whole-program printing puts each directive before the first item
+ * after it, so a definition inside this very item (a #define in a function
+ * body) is not in force yet; with -f, the definitions used are collected
+ * and printed with the #include lines, one definition per name. */
+static const char *macro_spelling(Printer *p, const Token *tok) {
+  MacroNames *m = p->macros;
+  if (!tok || !tok->macro || !m)
+    return NULL;
+  Directive *d = user_definition(m->directives, tok->macro, tok->seq);
+  if (!d)
+    return tok->macro;
+  if (d->kind != DIR_DEFINE)
+    return NULL;
+  if (!m->only_func)
+    return d->seq <= m->item_seq ? tok->macro : NULL;
+  for (int i = 0; i < m->used_defines.len; i++) {
+    Directive *used = vec_get(Directive, &m->used_defines, i);
+    if (str_eq(used->macro, d->macro))
+      return used == d ? tok->macro : NULL;
+  }
+  vec_push(&m->used_defines, d);
+  return tok->macro;
+}
+
 static void put_number(Printer *p, Node *e) {
+  const char *macro = macro_spelling(p, e->tok);
+  if (macro) {
+    put(p, macro);
+    return;
+  }
   if (e->tok && e->tok->text && e->tok->text[0]) {
     put(p, e->tok->text);
     return;
@@ -644,6 +706,11 @@ static void put_number(Printer *p, Node *e) {
 }
 
 static void put_string(Printer *p, Node *e) {
+  const char *macro = e->toks.len == 1 ? macro_spelling(p, vec_get(Token, &e->toks, 0)) : NULL;
+  if (macro) {
+    put(p, macro);
+    return;
+  }
   for (int i = 0; i < e->toks.len; i++) {
     if (i)
       put(p, " ");
@@ -716,9 +783,11 @@ static void put_expr_bare(Printer *p, Node *e) {
   case ND_STR:
     put_string(p, e);
     return;
-  case ND_VAR:
-    put(p, e->obj ? e->obj->name : e->tok->text);
+  case ND_VAR: {
+    const char *macro = macro_spelling(p, e->tok);
+    put(p, macro ? macro : e->obj ? e->obj->name : e->tok->text);
     return;
+  }
   case ND_FUNC_NAME:
     put(p, e->tok ? e->tok->text : "__func__");
     return;
@@ -2158,6 +2227,14 @@ typedef struct TopLevel {
   bool only_func;
 } TopLevel;
 
+static bool used_define(Printer *p, Directive *d) {
+  Vec *used = p->macros ? &p->macros->used_defines : NULL;
+  for (int i = 0; used && i < used->len; i++)
+    if (used->items[i] == d)
+      return true;
+  return false;
+}
+
 static void put_directive(TopLevel *t, Directive *d) {
   Printer *p = t->p;
   bool is_include = d->kind == DIR_INCLUDE;
@@ -2165,7 +2242,7 @@ static void put_directive(TopLevel *t, Directive *d) {
   if (is_include)
     keep = d->to && d->to->is_system;
   else
-    keep = !t->only_func || is_feature_test_macro(d->macro);
+    keep = !t->only_func || is_feature_test_macro(d->macro) || used_define(p, d);
   char *text = is_include ? include_text(d) : d->text;
   if (keep && is_include) {
     for (int i = 0; i < t->includes_done.len && keep; i++)
@@ -2176,12 +2253,9 @@ static void put_directive(TopLevel *t, Directive *d) {
   bool comments = p->comments && d->lead_comments.len && !t->only_func;
   if (!keep && !comments)
     return;
-  if (t->only_func) {
-    /* One block of directives, then a blank line before the items. */
-    t->last = (Last){.any = true, .file = NULL};
-  } else {
+  /* With -f the directives kept form one block in front of the items. */
+  if (!t->only_func)
     separate(p, &t->last, d->from, directive_start_line(d), d->line, false);
-  }
   if (comments) {
     for (int i = 0; i < d->lead_comments.len; i++) {
       put_comment(p, vec_get(char, &d->lead_comments, i), 0);
@@ -2202,6 +2276,8 @@ static void put_top_item(TopLevel *t, Node *item, Token *start) {
   int first = start ? start_line(start) : item->tok->line;
   int end = item->end_tok ? item->end_tok->line : first;
   separate(t->p, &t->last, file, first, end, item->kind == ND_FUNCDEF);
+  if (t->p->macros)
+    t->p->macros->item_seq = start ? start->seq : item->tok->seq;
   put_item(t->p, item, start);
 }
 
@@ -2228,34 +2304,60 @@ static Obj *find_function(Unit *unit, const char *name) {
   return NULL;
 }
 
+/* With -f: NAME and what it needs.  The items are printed first, into a
+ * buffer, because only then is it known which of the user's #defines they
+ * use; the directives kept go in front of them. */
+static void print_only_func(TopLevel *t, Unit *unit, const char *name, Token **starts) {
+  Obj *fn = find_function(unit, name);
+  if (!fn)
+    fatal("no function named '%s' in %s", name, unit->path);
+  if (!fn->body)
+    fatal("function '%s' is declared but not defined in %s", name, unit->path);
+  Vec items = {0};
+  collect_deps(unit, fn, &items);
+  PtrSet wanted = {0};
+  for (int i = 0; i < items.len; i++)
+    set_add(&wanted, items.items[i]);
+
+  Printer *p = t->p;
+  Buf *out = p->out;
+  Buf body = {0};
+  p->out = &body;
+  for (int i = 0; i < unit->items.len; i++) {
+    Node *item = vec_get(Node, &unit->items, i);
+    if (is_user_item(item) && set_has(&wanted, item))
+      put_top_item(t, item, starts[i]);
+  }
+  p->out = out;
+  t->last = (Last){0};
+  for (int i = 0; i < unit->directives.len; i++)
+    put_directive(t, vec_get(Directive, &unit->directives, i));
+  if (out->len && body.len)
+    blank_line(p);
+  buf_puts(out, buf_str(&body));
+  free(body.data);
+}
+
 void print_unit(Buf *out, Unit *unit, const PrintOptions *opts) {
   Printer p = {0};
   p.out = out;
   p.comments = opts->comments;
-  TopLevel t = {.p = &p, .only_func = opts->only_func != NULL};
+  MacroNames macros = {.directives = &unit->directives, .only_func = opts->only_func != NULL};
+  p.macros = &macros;
+  active_macros = &macros;
+  TopLevel t = {.p = &p, .only_func = macros.only_func};
   Vec *dirs = &unit->directives;
   Token **starts = item_starts(unit);
 
-  PtrSet wanted = {0};
   if (opts->only_func) {
-    Obj *fn = find_function(unit, opts->only_func);
-    if (!fn)
-      fatal("no function named '%s' in %s", opts->only_func, unit->path);
-    if (!fn->body)
-      fatal("function '%s' is declared but not defined in %s", opts->only_func, unit->path);
-    Vec items = {0};
-    collect_deps(unit, fn, &items);
-    for (int i = 0; i < items.len; i++)
-      set_add(&wanted, items.items[i]);
-    /* The directives kept (#include, feature-test macros) go first. */
-    for (int i = 0; i < dirs->len; i++)
-      put_directive(&t, vec_get(Directive, dirs, i));
+    print_only_func(&t, unit, opts->only_func, starts);
+    active_macros = NULL;
+    return;
   }
-
-  int next_dir = opts->only_func ? dirs->len : 0;
+  int next_dir = 0;
   for (int i = 0; i < unit->items.len; i++) {
     Node *item = vec_get(Node, &unit->items, i);
-    if (!is_user_item(item) || (opts->only_func && !set_has(&wanted, item)))
+    if (!is_user_item(item))
       continue;
     Token *start = starts[i];
     int seq = start ? start->seq : item->tok->seq;
@@ -2265,8 +2367,8 @@ void print_unit(Buf *out, Unit *unit, const PrintOptions *opts) {
   }
   while (next_dir < dirs->len)
     put_directive(&t, vec_get(Directive, dirs, next_dir++));
-  if (!opts->only_func)
-    put_final_comments(&p, unit);
+  put_final_comments(&p, unit);
+  active_macros = NULL;
 }
 
 /* ---- the pieces, for code generators ---- */
