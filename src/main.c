@@ -13,6 +13,7 @@
 #include <errno.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <time.h>
 
 typedef struct Options {
@@ -113,6 +114,21 @@ static void parse_args(int argc, char **argv, Options *opt) {
     usage_error("'%s' takes one input file", opt->command);
 }
 
+/* -o must never name one of the inputs: cotan would replace the user's
+ * source with its output. */
+static void check_output_is_not_input(const Options *opt) {
+  struct stat out_st;
+  if (!opt->output || stat(opt->output, &out_st) != 0)
+    return;
+  for (int i = 0; i < opt->inputs.len; i++) {
+    const char *in = vec_get(char, &opt->inputs, i);
+    struct stat in_st;
+    if (stat(in, &in_st) == 0 && in_st.st_dev == out_st.st_dev &&
+        in_st.st_ino == out_st.st_ino)
+      usage_error("output file '%s' is the input file '%s'; choose another -o", opt->output, in);
+  }
+}
+
 static void dump_tokens(Buf *out, Token *tok) {
   for (; tok->kind != TK_EOF; tok = tok->next)
     buf_printf(out, "%s:%d:%d: %s\n", tok->file->name, tok->line, tok->col,
@@ -148,6 +164,7 @@ static void emit(const Options *opt, Buf *out) {
 int main(int argc, char **argv) {
   Options opt = {0};
   parse_args(argc, argv, &opt);
+  check_output_is_not_input(&opt);
   const char *path = vec_get(char, &opt.inputs, 0);
 
   double t = now_ms();
