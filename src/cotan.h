@@ -154,7 +154,7 @@ typedef struct CppOptions {
   Vec flags;       /* char *: user flags given after "--" (-I, -D, -U, -std=, -include...) */
 } CppOptions;
 
-/* Runs `cc -E -C -dD -D__COTAN__=1 <flags> path` and returns the preprocessed text (NUL-
+/* Runs `cc -E -C -dD -dI -D__COTAN__=1 <flags> path` and returns the preprocessed text (NUL-
  * terminated).  Checks first that `path` is a readable regular file.  On
  * failure reports with fatal() (after the preprocessor's own messages). */
 char *cpp_run(const char *path, const CppOptions *opts);
@@ -228,10 +228,10 @@ Vec *lex_files(void);
 bool tok_is(const Token *tok, const char *s); /* spelling equals s */
 
 /* A preprocessing directive written in one of the user's files (not a
- * system header), recovered from cpp's output: #include from the line
- * markers (its text read back from the including file), #define and #undef
- * from -dD.  The printer re-emits them where they stood: before the token
- * numbered `seq`. */
+ * system header), recovered from cpp's output: #include from -dI (its file
+ * from the line marker that enters it), #define and #undef from -dD.  The
+ * printer re-emits them where they stood: before the token numbered `seq`.
+ */
 typedef enum {
   DIR_INCLUDE,
   DIR_DEFINE,
@@ -242,9 +242,10 @@ struct Directive {
   DirectiveKind kind;
   SrcFile *from;       /* the file the directive is written in */
   int line;            /* its line there */
-  SrcFile *to;         /* DIR_INCLUDE: the included file */
-  char *text;          /* the directive as written, e.g. "#include <math.h>", "#define N 10"
-                          (an #include whose line cannot be read back: NULL) */
+  SrcFile *to;         /* DIR_INCLUDE: the included file; NULL if cpp entered none
+                          (an include guard or #pragma once skipped it) */
+  char *text;          /* the directive as cpp writes it, e.g. "#include <math.h>" (a
+                          computed include's name expanded), "#define N 10" */
   char *macro;         /* DIR_DEFINE, DIR_UNDEF: the macro name */
   int seq;             /* seq of the first token after it */
   Vec lead_comments;   /* char *: the user's comments just before it, as in Token */

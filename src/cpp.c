@@ -4,11 +4,13 @@
  * cotan does not preprocess by itself: the user's compiler knows the
  * system's headers, predefined macros and include paths.  We run
  *
- *     $CC -E -C -dD -D__COTAN__=1 <user flags> FILE.c
+ *     $CC -E -C -dD -dI -D__COTAN__=1 <user flags> FILE.c
  *
  * directly (fork and exec, no shell, no temporary file) and read its output
  * through a pipe.  -C keeps comments (the printer re-emits them), -dD keeps
- * #define/#undef lines (the printer re-emits the user's).  The
+ * #define/#undef lines (the printer re-emits the user's), -dI keeps
+ * #include lines, also those an include guard skips (the printer re-emits
+ * the user's includes of system headers).  gcc and clang both know -dI.  The
  * preprocessor's stderr goes straight to the user, so its own messages
  * (missing header, #error) appear as they would when compiling.
  */
@@ -104,6 +106,7 @@ static char **build_argv(const char *path, const CppOptions *opts) {
   vec_push(&args, "-E");
   vec_push(&args, "-C");
   vec_push(&args, "-dD");
+  vec_push(&args, "-dI");
   vec_push(&args, "-D__COTAN__=1");
   if (opts)
     for (int i = 0; i < opts->flags.len; i++)

@@ -215,6 +215,12 @@ static void parse_one_attribute(Parser *p, AttrInfo *info) {
   advance(p);
   if (is_attr_name(name, "packed"))
     info->packed = true;
+  /* A GNU vector type is not the scalar it is declared with: arithmetic,
+   * subscripts and initializers all differ, and no phase models them.
+   * Refuse it in the user's code rather than mistype it; a system
+   * header may declare such types as long as the user never uses them. */
+  if (is_attr_name(name, "vector_size") && tok_in_user_file(name))
+    error_tok(name, "GNU vector types (__attribute__((vector_size))) are not supported");
   if (is_attr_name(name, "aligned")) {
     info->aligned = 16; /* the target's biggest alignment */
     if (accept(p, "(")) {
@@ -1249,9 +1255,16 @@ static Suffix *parse_func_suffix(Parser *p) {
 }
 
 /* Is the '(' at the current token the start of a parenthesized
- * declarator rather than of a parameter list? */
-static bool paren_starts_declarator(Parser *p, bool allow_name) {
+ * declarator rather than of a parameter list?  Where the declarator must
+ * have a name, a '(' before the name can only be a parenthesized
+ * declarator, even around a typedef name: in `U(U) = 2.5;` the inner U is
+ * the declared identifier (6.7.6).  Only in a parameter, where abstract
+ * declarators are allowed, does `(U)` with U a typedef name mean a
+ * function taking a U (6.7.6.3p11). */
+static bool paren_starts_declarator(Parser *p, bool allow_abstract, bool allow_name) {
   Token *next = peek(p)->next;
+  if (!allow_abstract)
+    return true;
   /* A parameter list cannot start with these. */
   if (tok_is(next, "*") || tok_is(next, "(") || tok_is(next, "["))
     return true;
@@ -1277,7 +1290,7 @@ static Shape *parse_declarator_shape(Parser *p, bool allow_abstract, bool allow_
   }
   if (at_attribute(p))
     shape->attrs = join_text(shape->attrs, parse_attributes(p));
-  if (at(p, "(") && paren_starts_declarator(p, allow_name)) {
+  if (at(p, "(") && paren_starts_declarator(p, allow_abstract, allow_name)) {
     advance(p);
     if (at_attribute(p))
       shape->attrs = join_text(shape->attrs, parse_attributes(p));

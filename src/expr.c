@@ -18,6 +18,7 @@
  */
 #include "cotan.h"
 
+#include <limits.h>
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
@@ -1263,6 +1264,68 @@ static Node *parse_compound_literal(Parser *p, Type *ty, Token *tok) {
   return node;
 }
 
+/* ---------------------------------------------------------------------- */
+/* clang's __attribute__((overloadable)) (its <tgmath.h>)                 */
+/* ---------------------------------------------------------------------- */
+
+/* How well an argument of type `arg` (already decayed) fits a parameter
+ * of type `param`: 0 exact, 1 by integer promotion, 2 by another implicit
+ * conversion, 3 not at all.  A simplified form of clang's ranking, enough
+ * for sets that differ in one arithmetic type per parameter. */
+static int overload_arg_cost(Type *param, Type *arg) {
+  Type *pt = type_decay(param);
+  if (type_same_unqual(pt, arg))
+    return 0;
+  if (is_integer(arg) && type_same_unqual(pt, type_promote(arg)))
+    return 1;
+  if ((is_arith(pt) && is_arith(arg)) || (is_pointer(pt) && is_pointer(arg)))
+    return 2;
+  return 3;
+}
+
+/* The cost of calling fn with args: the worst argument's cost; variadic
+ * extras cost more than any conversion, so `f(...)` is the last resort. */
+static int overload_cost(Type *fn, Vec *args) {
+  if (fn->is_oldstyle || args->len < fn->params.len ||
+      (args->len > fn->params.len && !fn->is_variadic))
+    return INT_MAX;
+  int worst = args->len > fn->params.len || fn->params.len == 0 ? 3 : 0;
+  for (int i = 0; i < fn->params.len; i++) {
+    int c = overload_arg_cost(vec_get(Type, &fn->params, i), value_ty(vec_get(Node, args, i)));
+    if (c == 3)
+      return INT_MAX;
+    if (c > worst)
+      worst = c;
+  }
+  return worst;
+}
+
+static bool is_overloadable(Obj *obj) {
+  return obj->kind == OBJ_FUNC && obj->attrs && strstr(obj->attrs, "overloadable");
+}
+
+/* A call of an overloaded name calls the overload its arguments fit best
+ * (every overload is a file-scope function of that name); the name's
+ * lookup only gave the newest one.  Ties keep the earlier declaration. */
+static Node *resolve_overload(Parser *p, Node *callee, Vec *args) {
+  if (callee->kind != ND_VAR || !is_overloadable(callee->obj))
+    return callee;
+  Obj *best = NULL;
+  int best_cost = INT_MAX;
+  Vec *globals = &p->unit->globals;
+  for (int i = 0; i < globals->len; i++) {
+    Obj *obj = vec_get(Obj, globals, i);
+    if (!is_overloadable(obj) || !str_eq(obj->name, callee->obj->name))
+      continue;
+    int cost = overload_cost(type_canon(obj->ty), args);
+    if (cost < best_cost)
+      best = obj, best_cost = cost;
+  }
+  if (!best || best == callee->obj)
+    return callee;
+  return new_var_node(best, callee->tok);
+}
+
 /* postfix-tail = ("[" expr "]" | "(" argument-list ")" | "." ident
  *                | "->" ident | "++" | "--")* */
 static Node *parse_postfix_tail(Parser *p, Node *node) {
@@ -1275,7 +1338,7 @@ static Node *parse_postfix_tail(Parser *p, Node *node) {
     } else if (accept(p, "(")) {
       Vec args = parse_arguments(p);
       expect(p, ")");
-      node = new_call(node, args, tok);
+      node = new_call(resolve_overload(p, node, &args), args, tok);
     } else if (accept(p, ".")) {
       node = new_member_access(ND_MEMBER, node, expect_ident(p, "a member name"));
     } else if (accept(p, "->")) {

@@ -1,5 +1,5 @@
 /*
- * lex.c: tokens from the output of `cc -E -C -dD`.
+ * lex.c: tokens from the output of `cc -E -C -dD -dI`.
  *
  * The input is already preprocessed, so the lexer's jobs besides cutting
  * tokens (C11 6.4) are to recover what preprocessing hid:
@@ -9,8 +9,8 @@
  *  - which tokens are the expansion of a single-token object-like macro
  *    (`N` for `4`), from the -dD #defines, so the printer can keep the name;
  *  - the user's comments (kept by -C), attached to tokens for the printer;
- *  - the user's #include, #define and #undef lines (from the line markers
- *    and -dD), recorded as Directives so the printer can re-emit them.
+ *  - the user's #include (-dI and the line markers), #define and #undef
+ *    lines (-dD), recorded as Directives so the printer can re-emit them.
  * Everything from system headers is tokenized but neither realigned nor
  * commented, which keeps the ~10,000 lines of a typical header set cheap.
  */
@@ -90,19 +90,6 @@ static const char *original_line(SrcFile *f, int line) {
   if (line < 1 || line > li->count)
     return NULL;
   return li->starts[line - 1];
-}
-
-/* The original line, without its line break and trailing blanks. */
-static char *original_line_text(SrcFile *f, int line) {
-  const char *start = original_line(f, line);
-  if (!start)
-    return NULL;
-  const char *end = start;
-  while (*end && *end != '\n')
-    end++;
-  while (end > start && (end[-1] == ' ' || end[-1] == '\t' || end[-1] == '\r'))
-    end--;
-  return xstrndup(start, (size_t)(end - start));
 }
 
 /* ===================================================================== */
@@ -242,11 +229,26 @@ bool tok_in_user_file(const Token *tok) {
  * and #undef passes by, system ones included (thousands), hence a hash
  * table.  A name that stops being such a macro (#undef, a redefinition,
  * a definition on the command line, which the printed output will not
- * have) keeps its slot with a NULL value. */
+ * have) keeps its slot with a NULL value.
+ *
+ * A system header's macro often names a predefined one (limits.h has
+ * `#define INT_MAX __INT_MAX__`, float.h `#define DBL_EPSILON
+ * __DBL_EPSILON__`): its use expands to the predefined macro's token.
+ * So the match follows a chain of such names through macros of system
+ * headers and <built-in>, which every compilation of the printed file has
+ * too; never through the user's (with -f the printer emits only the
+ * #define of the name it prints) nor the command line's. */
+typedef enum {
+  MACRO_USER,    /* defined in a user file: printable, not a link */
+  MACRO_SYSTEM,  /* in a system header: printable, a link */
+  MACRO_BUILTIN, /* predefined (<built-in>): only a link */
+} MacroOrigin;
+
 typedef struct MacroSlot {
   const char *name;  /* NULL: an empty slot */
   size_t len;
   const char *value; /* the replacement token as spelled, or NULL */
+  MacroOrigin origin;
 } MacroSlot;
 
 static MacroSlot *macro_slots;
@@ -291,9 +293,22 @@ static MacroSlot *macro_slot(const char *name, size_t len, bool add) {
 static const char *macro_spelling(const char *name, size_t len, const char *raw,
                                   size_t n) {
   MacroSlot *s = macro_slot(name, len, false);
-  if (!s || !s->value || strlen(s->value) != n || memcmp(s->value, raw, n) != 0)
+  if (!s || !s->value || s->origin == MACRO_BUILTIN)
     return NULL;
-  return s->name;
+  const char *value = s->value;
+  /* A few links at most in practice; the bound stops `#define A B`,
+   * `#define B A`. */
+  for (int links = 0; links < 8; links++) {
+    if (strlen(value) == n && memcmp(value, raw, n) == 0)
+      return s->name;
+    if (!is_ident_start(*value))
+      return NULL;
+    MacroSlot *next = macro_slot(value, strlen(value), false);
+    if (!next || !next->value || next->origin == MACRO_USER)
+      return NULL;
+    value = next->value;
+  }
+  return NULL;
 }
 
 static const char *token_end(const char *p);
@@ -330,16 +345,19 @@ static void note_macro(SrcFile *file, bool define, const char *p, const char *eo
     p++;
   size_t len = (size_t)(p - name);
   const char *value = NULL;
+  bool builtin = str_eq(file->name, "<built-in>");
   /* A '(' right after the name makes a function-like macro (6.10.3p3). */
-  if (define && *p != '(' && !is_pseudo_file(file->name)) {
+  if (define && *p != '(' && (builtin || !is_pseudo_file(file->name))) {
     const char *start = skip_directive_space(p, eol);
     const char *end = start < eol ? token_end(start) : start;
     if (start < end && end <= eol && skip_directive_space(end, eol) == eol)
       value = xstrndup(start, (size_t)(end - start));
   }
   MacroSlot *s = macro_slot(name, len, value != NULL);
-  if (s)
+  if (s) {
     s->value = value;
+    s->origin = builtin ? MACRO_BUILTIN : file->is_system ? MACRO_SYSTEM : MACRO_USER;
+  }
 }
 
 /* ===================================================================== */
@@ -413,6 +431,8 @@ typedef struct Lexer {
   Token *last;            /* the previous token (for trailing comments) */
   int seq;
   Vec pending;            /* PendingComment * */
+  Directive *include;     /* the user's #include (-dI) whose file the next line marker
+                             with flag 1 enters, if any */
   Token *macro_tok;       /* found as a macro's use; the next token confirms it */
   const char *macro_after; /* the original just after that use */
   bool has_end;           /* a token of the main file was seen */
@@ -1446,22 +1466,6 @@ static void record_directive(Lexer *L, Directive *d) {
   vec_push(&directives, d);
 }
 
-/* An #include that entered `to` from the current (user) file, at the
- * current line, which is the directive's own. */
-static void record_include(Lexer *L, SrcFile *to) {
-  Directive *d = new_of(Directive);
-  d->kind = DIR_INCLUDE;
-  d->to = to;
-  char *text = original_line_text(L->file, L->line);
-  /* A line that is not a directive means the file changed since cpp read
-   * it; better no text than a wrong one. */
-  const char *t = text;
-  while (t && is_blank(*t))
-    t++;
-  d->text = t && (*t == '#' || (t[0] == '%' && t[1] == ':')) ? text : NULL;
-  record_directive(L, d);
-}
-
 /* The quoted file name of a line marker at p, unescaped into a static
  * buffer (cpp escapes '\\' and '"').  Returns NULL if malformed. */
 static const char *marker_file_name(const char *p, const char **after,
@@ -1528,8 +1532,13 @@ static void line_marker(Lexer *L, const char *p) {
      * in the user's file: that stretch is still the user's. */
     if (system && (entering || files.len > known))
       f->is_system = true;
-    if (entering && L->user && !is_pseudo_file(f->name))
-      record_include(L, f);
+    /* The file the user's last #include line (-dI) names; a marker to
+     * another file without flag 1 means it entered none (an include
+     * guard or #pragma once skipped it). */
+    if (entering && L->include && !is_pseudo_file(f->name))
+      L->include->to = f;
+    if (entering || f != L->file)
+      L->include = NULL;
     L->file = f;
     L->user = !f->is_system;
   }
@@ -1566,6 +1575,58 @@ static bool directive_is(const char *p, const char *word) {
   return strncmp(p, word, n) == 0 && !is_ident_char(p[n]);
 }
 
+/* An #include (#include_next, #import) line, which -dI writes just
+ * before cpp does the include, also for one that an include guard or
+ * #pragma once makes it skip: in a user file it is the user's #include,
+ * as cpp spells it (the header name after macro expansion).  gcc keeps a
+ * comment on it (-C), which may go on over lines; clang drops it and adds
+ * one of its own.  p is at the directive's name.  Leaves L->p at the line
+ * break that ends it. */
+static void lex_include(Lexer *L, const char *hash, const char *p, const char *eol) {
+  while (is_ident_char(*p))
+    p++;
+  while (is_blank(*p))
+    p++;
+  /* Over the header name (it may hold a slash and a star), then find a
+   * comment that goes on past the line's end. */
+  char close = *p == '<' ? '>' : *p == '"' ? '"' : '\0';
+  if (close && p < eol) {
+    const char *q = memchr(p + 1, close, (size_t)(eol - p - 1));
+    p = q ? q + 1 : eol;
+  }
+  const char *end = eol;
+  for (; p + 1 < end; p++) {
+    if (p[0] != '/' || p[1] != '*')
+      continue;
+    const char *done = strstr(p + 2, "*/");
+    if (!done) {
+      end = p + strlen(p);
+      break;
+    }
+    p = done + 1;
+    if (p >= end)
+      end = done + 2 + strcspn(done + 2, "\n");
+  }
+  L->p = end;
+  if (L->user) {
+    Directive *d = new_of(Directive);
+    d->kind = DIR_INCLUDE;
+    d->text = directive_text(hash, end);
+    const char *mark = " /* clang -E -dI */";
+    size_t n = strlen(d->text), m = strlen(mark);
+    if (n > m && str_eq(d->text + n - m, mark))
+      d->text[n - m] = '\0';
+    record_directive(L, d);
+    L->include = d;
+  }
+  for (const char *q = eol; q < end; q++) {
+    if (*q == '\n') {
+      L->line++;
+      L->line_start = q + 1;
+    }
+  }
+}
+
 /* A line of cpp's output starting with '#' (at `hash`).  Leaves L->p at
  * the line break.  -dD writes hundreds of #defines from <built-in> and
  * system headers: those lines are skipped with one memchr. */
@@ -1595,6 +1656,12 @@ static void lex_directive(Lexer *L, const char *hash) {
     note_macro(L->file, true, p + 6, eol);
   else if (directive_is(p, "undef"))
     note_macro(L->file, false, p + 5, eol);
+  else if (directive_is(p, "include") || directive_is(p, "include_next") ||
+           directive_is(p, "import")) {
+    /* -dI: the lines of system headers too, for a comment that goes on. */
+    lex_include(L, hash, p, eol);
+    return;
+  }
   if (!L->user)
     return;
   if (directive_is(p, "define")) {

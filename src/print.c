@@ -97,6 +97,8 @@ typedef struct Printer {
   int cont;           /* column of continuation lines inside call arguments, 0: default */
 
   struct MacroNames *macros; /* NULL: print macro expansions as they are */
+  struct TopLevel *top;      /* whole-file printing: the directives still to print, which
+                                function bodies print where they stood; else NULL */
 } Printer;
 
 /* Macro names: a token that is the whole expansion of a one-token macro
@@ -104,7 +106,7 @@ typedef struct Printer {
  * sure to have the same definition in force there. */
 typedef struct MacroNames {
   Vec *directives;    /* the unit's directives */
-  int item_seq;       /* seq of the top-level item being printed */
+  int item_seq;       /* the directives numbered up to this are printed (whole file) */
   bool only_func;     /* -f: user #defines are printed only if used... */
   Vec used_defines;   /* ...and these are the ones used (Directive *) */
 } MacroNames;
@@ -665,10 +667,11 @@ static Directive *user_definition(Vec *dirs, const char *name, int seq) {
 }
 
 /* The name of the macro to print instead of the token's own spelling, or
- * NULL.  Whole-program printing puts each directive before the first item
- * after it, so a definition inside this very item (a #define in a function
- * body) is not in force yet; with -f, the definitions used are collected
- * and printed with the #include lines, one definition per name. */
+ * NULL.  Whole-file printing puts each directive before the first item
+ * after it, or inside a function body before the first statement after
+ * it, so a definition within an item is in force only from there on
+ * (item_seq); with -f, the definitions used are collected and printed
+ * with the #include lines, one definition per name. */
 static const char *macro_spelling(Printer *p, const Token *tok) {
   MacroNames *m = p->macros;
   if (!tok || !tok->macro || !m)
@@ -1204,7 +1207,10 @@ static char *params_text(Type *fn, Vec *names, bool as_defined) {
     return "";
   if (fn->params.len == 0)
     return fn->is_variadic ? "..." : "void";
-  bool named = names && names->len == fn->params.len;
+  /* A function type nested in a declarator (`int (*g(int x))(double y)`)
+   * carries the names it was written with. */
+  Vec *objs = names ? names : fn->param_objs.len ? &fn->param_objs : NULL;
+  bool named = objs && objs->len == fn->params.len;
   /* A declaration's own parameter list may wrap: marked for put_decl_text. */
   const char *sep = names ? PARAM_SEP : ", ";
   Buf b = {0};
@@ -1214,7 +1220,7 @@ static char *params_text(Type *fn, Vec *names, bool as_defined) {
     Type *ty = vec_get(Type, &fn->params, i);
     const char *name = "";
     if (named) {
-      Obj *param = vec_get(Obj, names, i);
+      Obj *param = vec_get(Obj, objs, i);
       if (param->name)
         name = param->name;
       if (as_defined && param->decl_ty)
@@ -1358,9 +1364,15 @@ static void put_decl_specs(Printer *p, Node *d, Type *spec, int level) {
 }
 
 /* Parameter names for a declarator: a function's own parameters. */
+/* The parameter names a declaration wrote: each prototype keeps its own
+ * (`int f(int T, int a[T]);` before `int f(int n, int a[n]) {...}`), not
+ * the definition's, which may not even compile there. */
 static Vec *declarator_param_names(Declarator *dv) {
+  Type *ty = dv->ty;
+  if (ty && ty->kind == TY_FUNC && ty->param_objs.len == ty->params.len && ty->params.len)
+    return &ty->param_objs;
   Obj *obj = dv->obj;
-  if (obj && obj->kind == OBJ_FUNC && dv->ty && dv->ty->kind == TY_FUNC && obj->params.len)
+  if (obj && obj->kind == OBJ_FUNC && ty && ty->kind == TY_FUNC && obj->params.len)
     return &obj->params;
   return NULL;
 }
@@ -1698,13 +1710,27 @@ static Token *stmt_start(Token *prev_end, Node *s) {
   return known;
 }
 
+static bool body_directives_before(Printer *p, Token *next);
+static Directive *put_body_directives(Printer *p, Token *next, Token *prev_end, int level);
+
+/* A blank line before `start` where the user had one: after the
+ * directive `dir` printed last, or else after prev_end. */
+static bool gap_before(Directive *dir, Token *prev_end, Token *start) {
+  if (dir)
+    return start && start->file == dir->from && start_line(start) > dir->line + 1;
+  return source_gap(prev_end, start);
+}
+
 /* `{`, the statements at inner_level, `}` at close_level; the cursor is
- * left after the `}` (its trailing comment is the caller's). */
+ * left after the `}` (its trailing comment is the caller's).  The user's
+ * directives between the statements go where they stood. */
 static void put_block_inner(Printer *p, Node *blk, int inner_level, int close_level) {
   Token *open = blk->tok && tok_is(blk->tok, "{") ? blk->tok : NULL;
   Token *close = blk->end_tok && tok_is(blk->end_tok, "}") ? blk->end_tok : NULL;
   bool close_comments = p->comments && close && close->lead_comments.len;
-  if (!blk->stmts.len && !close_comments && !(p->comments && open && open->trail_comment)) {
+  bool close_directives = body_directives_before(p, close);
+  if (!blk->stmts.len && !close_comments && !close_directives &&
+      !(p->comments && open && open->trail_comment)) {
     put(p, "{}");
     return;
   }
@@ -1715,13 +1741,15 @@ static void put_block_inner(Printer *p, Node *blk, int inner_level, int close_le
   for (int i = 0; i < blk->stmts.len; i++) {
     Node *s = vec_get(Node, &blk->stmts, i);
     Token *start = stmt_start(prev_end, s);
-    if (i > 0 && source_gap(prev_end, start))
+    Directive *dir = put_body_directives(p, start, i > 0 ? prev_end : NULL, inner_level);
+    if ((i > 0 || dir) && gap_before(dir, prev_end, start))
       blank_line(p);
     put_stmt(p, s, inner_level, start);
     prev_end = s->end_tok;
   }
+  Directive *dir = put_body_directives(p, close, blk->stmts.len ? prev_end : NULL, inner_level);
   if (close_comments) {
-    if (blk->stmts.len && source_gap(prev_end, close))
+    if ((blk->stmts.len || dir) && gap_before(dir, prev_end, close))
       blank_line(p);
     put_lead_comments(p, close, inner_level);
   }
@@ -2096,7 +2124,8 @@ static void put_funcdef_at(Printer *p, Node *def, Obj *fn, Token *start) {
   Node *body = fn->body;
   Token *open = body->tok && tok_is(body->tok, "{") ? body->tok : NULL;
   if (!body->stmts.len && !(p->comments && open && open->trail_comment) &&
-      !(p->comments && body->end_tok && body->end_tok->lead_comments.len)) {
+      !(p->comments && body->end_tok && body->end_tok->lead_comments.len) &&
+      !body_directives_before(p, body->end_tok)) {
     put(p, "{");
     newline(p);
     put(p, "}");
@@ -2209,22 +2238,48 @@ static bool is_feature_test_macro(const char *name) {
   return false;
 }
 
-/* `#include <x.h>` when cpp's line could not be read back. */
-static char *include_text(Directive *d) {
-  if (d->text)
-    return d->text;
-  const char *name = d->to ? d->to->name : "?";
-  const char *sub = strstr(name, "/include/");
-  if (sub)
-    return format("#include <%s>", sub + 9);
-  return format("#include \"%s\"", name);
+/* The header name of an #include line, "<x.h>" or "\"x.h\"", as a copy;
+ * the line itself if it has none. */
+static char *include_header(const char *text) {
+  const char *p = text + 1;
+  while (*p == ' ' || *p == '\t')
+    p++;
+  while ((*p >= 'a' && *p <= 'z') || *p == '_')
+    p++;
+  while (*p == ' ' || *p == '\t')
+    p++;
+  char close = *p == '<' ? '>' : *p == '"' ? '"' : '\0';
+  const char *end = close ? strchr(p + 1, close) : NULL;
+  if (!end)
+    return xstrdup(text);
+  return xstrndup(p, (size_t)(end + 1 - p));
+}
+
+/* Does the #include d name a system header?  The file it entered tells.
+ * One that entered none (an include guard or #pragma once skipped it)
+ * names what an earlier #include spelled the same entered, if any; else
+ * <...> is a system header, "..." the user's. */
+static bool include_is_system(Vec *dirs, Directive *d) {
+  if (d->to)
+    return d->to->is_system;
+  char *header = include_header(d->text);
+  for (int i = 0; i < dirs->len; i++) {
+    Directive *e = vec_get(Directive, dirs, i);
+    if (e == d)
+      break;
+    if (e->kind == DIR_INCLUDE && e->to && str_eq(include_header(e->text), header))
+      return e->to->is_system;
+  }
+  return header[0] == '<';
 }
 
 typedef struct TopLevel {
   Printer *p;
   Last last;
-  Vec includes_done; /* char *: #include lines printed */
+  Vec includes_done; /* char *: header names of the #include lines printed */
   bool only_func;
+  Vec *dirs;         /* the unit's directives */
+  int next_dir;      /* whole-file printing: the first not printed yet */
 } TopLevel;
 
 static bool used_define(Printer *p, Directive *d) {
@@ -2235,29 +2290,101 @@ static bool used_define(Printer *p, Directive *d) {
   return false;
 }
 
-static void put_directive(TopLevel *t, Directive *d) {
+/* Is the #define d the include guard of a user header: the first
+ * directive of a file other than the main one, with no replacement, right
+ * after an `#ifndef` of its name (in the original, as cpp hides it)?  It
+ * means nothing once the header's declarations are printed inline. */
+static bool is_include_guard(Vec *dirs, Directive *d) {
+  if (d->kind != DIR_DEFINE || d->from->is_main || !d->macro)
+    return false;
+  /* "#define NAME" as -dD writes it: nothing after the name. */
+  const char *rest = d->text + 1;
+  rest += strspn(rest, " \t");
+  rest += strlen("define");
+  rest += strspn(rest, " \t");
+  rest += strlen(d->macro);
+  if (*rest)
+    return false;
+  for (int i = 0; i < dirs->len; i++) {
+    Directive *e = vec_get(Directive, dirs, i);
+    if (e == d)
+      break;
+    if (e->from == d->from)
+      return false;
+  }
+  /* The last line before the #define that starts with '#'. */
+  const char *text = srcfile_contents(d->from);
+  if (!text)
+    return false;
+  const char *line = text, *directive = NULL;
+  for (int n = 1; n < d->line && line; n++) {
+    const char *p = line + strspn(line, " \t");
+    if (*p == '#')
+      directive = p + 1;
+    line = strchr(line, '\n');
+    if (line)
+      line++;
+  }
+  if (!directive)
+    return false;
+  directive += strspn(directive, " \t");
+  size_t n = strlen(d->macro);
+  if (starts_with(directive, "ifndef")) {
+    directive += 6;
+    directive += strspn(directive, " \t");
+  } else if (starts_with(directive, "if")) {
+    directive += 2;
+    directive += strspn(directive, " \t");
+    if (*directive++ != '!')
+      return false;
+    directive += strspn(directive, " \t");
+    if (!starts_with(directive, "defined"))
+      return false;
+    directive += 7;
+    directive += strspn(directive, " \t(");
+  } else {
+    return false;
+  }
+  char after = directive[n];
+  return strncmp(directive, d->macro, n) == 0 &&
+         !((after >= 'a' && after <= 'z') || (after >= 'A' && after <= 'Z') ||
+           (after >= '0' && after <= '9') || after == '_');
+}
+
+/* Prints the directive d if it is kept, with the user's comments before
+ * it.  At top level (level 0) blank lines separate it as the items are
+ * separated; inside a function body (level > 0) its comments are indented
+ * to level and the caller says whether a blank line goes before (gap).
+ * The directive itself starts at column 0.  Returns true if anything was
+ * printed. */
+static bool put_directive(TopLevel *t, Directive *d, int level, bool gap) {
   Printer *p = t->p;
   bool is_include = d->kind == DIR_INCLUDE;
   bool keep;
   if (is_include)
-    keep = d->to && d->to->is_system;
+    keep = include_is_system(t->dirs, d);
+  else if (t->only_func)
+    keep = is_feature_test_macro(d->macro) || used_define(p, d);
   else
-    keep = !t->only_func || is_feature_test_macro(d->macro) || used_define(p, d);
-  char *text = is_include ? include_text(d) : d->text;
+    keep = !is_include_guard(t->dirs, d);
   if (keep && is_include) {
+    char *header = include_header(d->text);
     for (int i = 0; i < t->includes_done.len && keep; i++)
-      keep = !str_eq(vec_get(char, &t->includes_done, i), text);
+      keep = !str_eq(vec_get(char, &t->includes_done, i), header);
     if (keep)
-      vec_push(&t->includes_done, text);
+      vec_push(&t->includes_done, header);
   }
   bool comments = p->comments && d->lead_comments.len && !t->only_func;
   if (!keep && !comments)
-    return;
+    return false;
   /* With -f the directives kept form one block in front of the items. */
-  if (!t->only_func)
+  if (level == 0 && !t->only_func)
     separate(p, &t->last, d->from, directive_start_line(d), d->line, false);
+  else if (level > 0 && gap)
+    blank_line(p);
   if (comments) {
     for (int i = 0; i < d->lead_comments.len; i++) {
+      indent(p, level);
       put_comment(p, vec_get(char, &d->lead_comments, i), 0);
       int breaks = d->lead_comment_lines ? d->lead_comment_lines[i] : 1;
       newline(p);
@@ -2265,10 +2392,47 @@ static void put_directive(TopLevel *t, Directive *d) {
         blank_line(p);
     }
   }
-  if (keep && text) {
-    put_verbatim(p, text);
+  if (keep) {
+    put_verbatim(p, d->text);
     newline(p);
   }
+  return true;
+}
+
+/* Does a directive wait to be printed before the token `next` in a
+ * function body? */
+static bool body_directives_before(Printer *p, Token *next) {
+  TopLevel *t = p->top;
+  return t && next && t->next_dir < t->dirs->len &&
+         vec_get(Directive, t->dirs, t->next_dir)->seq <= next->seq;
+}
+
+/* The directives that stood before the token `next` in a function body,
+ * in whole-file printing: a blank line before each where the user had
+ * one after what came before (prev_end, NULL: nothing in this block).
+ * A macro's name can be printed once its #define is out.  Returns the
+ * last one printed, or NULL. */
+static Directive *put_body_directives(Printer *p, Token *next, Token *prev_end, int level) {
+  Directive *last = NULL;
+  while (body_directives_before(p, next)) {
+    TopLevel *t = p->top;
+    Directive *d = vec_get(Directive, t->dirs, t->next_dir++);
+    int first = directive_start_line(d);
+    bool gap;
+    if (last) {
+      gap = d->from == last->from && first > last->line + 1;
+    } else {
+      int end = prev_end ? prev_end->line : 0;
+      if (prev_end && prev_end->trail_comment)
+        end += count_newlines(prev_end->trail_comment);
+      gap = prev_end && d->from == prev_end->file && first > end + 1;
+    }
+    if (put_directive(t, d, level, gap))
+      last = d;
+    if (p->macros && d->seq > p->macros->item_seq)
+      p->macros->item_seq = d->seq;
+  }
+  return last;
 }
 
 static void put_top_item(TopLevel *t, Node *item, Token *start) {
@@ -2331,7 +2495,7 @@ static void print_only_func(TopLevel *t, Unit *unit, const char *name, Token **s
   p->out = out;
   t->last = (Last){0};
   for (int i = 0; i < unit->directives.len; i++)
-    put_directive(t, vec_get(Directive, &unit->directives, i));
+    put_directive(t, vec_get(Directive, &unit->directives, i), 0, false);
   if (out->len && body.len)
     blank_line(p);
   buf_puts(out, buf_str(&body));
@@ -2345,7 +2509,7 @@ void print_unit(Buf *out, Unit *unit, const PrintOptions *opts) {
   MacroNames macros = {.directives = &unit->directives, .only_func = opts->only_func != NULL};
   p.macros = &macros;
   active_macros = &macros;
-  TopLevel t = {.p = &p, .only_func = macros.only_func};
+  TopLevel t = {.p = &p, .only_func = macros.only_func, .dirs = &unit->directives};
   Vec *dirs = &unit->directives;
   Token **starts = item_starts(unit);
 
@@ -2354,19 +2518,19 @@ void print_unit(Buf *out, Unit *unit, const PrintOptions *opts) {
     active_macros = NULL;
     return;
   }
-  int next_dir = 0;
+  p.top = &t;
   for (int i = 0; i < unit->items.len; i++) {
     Node *item = vec_get(Node, &unit->items, i);
     if (!is_user_item(item))
       continue;
     Token *start = starts[i];
     int seq = start ? start->seq : item->tok->seq;
-    while (next_dir < dirs->len && vec_get(Directive, dirs, next_dir)->seq <= seq)
-      put_directive(&t, vec_get(Directive, dirs, next_dir++));
+    while (t.next_dir < dirs->len && vec_get(Directive, dirs, t.next_dir)->seq <= seq)
+      put_directive(&t, vec_get(Directive, dirs, t.next_dir++), 0, false);
     put_top_item(&t, item, start);
   }
-  while (next_dir < dirs->len)
-    put_directive(&t, vec_get(Directive, dirs, next_dir++));
+  while (t.next_dir < dirs->len)
+    put_directive(&t, vec_get(Directive, dirs, t.next_dir++), 0, false);
   put_final_comments(&p, unit);
   active_macros = NULL;
 }

@@ -519,7 +519,8 @@ static void test_comments(void) {
 
 static void test_line_markers(void) {
   Token *t = lex("# 1 \"foo.c\"\n# 1 \"<built-in>\"\n# 1 \"<command-line>\"\n"
-                 "# 1 \"foo.c\"\nint a;\n# 10 \"bar.h\" 1\nint b;\n"
+                 "# 1 \"foo.c\"\nint a;\n#include \"bar.h\"\n# 2 \"foo.c\"\n"
+                 "# 10 \"bar.h\" 1\nint b;\n#include <sys.h>\n"
                  "# 1 \"/usr/include/sys.h\" 1 3 4\nint s;\n"
                  "# 11 \"bar.h\" 2\n\nint c;\n# 3 \"foo.c\" 2\nint d;\n"
                  "#line 40 \"foo.c\"\nint e;\n#line 50\nint f;\n",
@@ -550,15 +551,15 @@ static void test_line_markers(void) {
   CHECK_INT(nth(t, 15)->line, 40);
   CHECK(nth(t, 18)->line == 50 && nth(t, 18)->file == foo);
 
-  /* Entering a file from a user file records the #include (not from a
-   * system header or <command-line>). */
+  /* -dI's #include lines in a user file record the user's #include (not
+   * from a system header or <command-line>); the file entered next is its. */
   Vec *dirs = lex_directives();
   CHECK_INT(dirs->len, 2);
   Directive *inc = dirs->items[0];
   CHECK(inc->kind == DIR_INCLUDE && inc->from == foo && inc->to == bar);
   CHECK_INT(inc->line, 2);
   CHECK_INT(inc->seq, 3);
-  CHECK(inc->text == NULL); /* foo.c does not exist */
+  CHECK_STR(inc->text, "#include \"bar.h\"");
   inc = dirs->items[1];
   CHECK(inc->from == bar && inc->to == sys && inc->line == 11 && inc->seq == 6);
 
@@ -573,11 +574,70 @@ static void test_line_markers(void) {
 
   /* clang's spelling of the pseudo files; escaped names. */
   t = lex("# 1 \"m.c\"\n# 1 \"<built-in>\" 1\n# 1 \"<command line>\" 1\n"
-          "# 1 \"<built-in>\" 2\n# 1 \"m.c\" 2\n# 1 \"dir\\\\a\\\"b.h\" 1\nint x;\n",
+          "# 1 \"<built-in>\" 2\n# 1 \"m.c\" 2\n#include \"dir\\\\a\\\"b.h\" /* clang -E -dI */\n"
+          "# 1 \"dir\\\\a\\\"b.h\" 1\nint x;\n",
           "m.c");
   CHECK_INT(lex_directives()->len, 1);
+  CHECK(vec_get(Directive, lex_directives(), 0)->to == t->file);
   CHECK_STR(t->file->name, "dir\\a\"b.h");
   CHECK(((SrcFile *)lex_files()->items[1])->is_system);
+}
+
+/* #include lines from -dI: also those an include guard skips (no file is
+ * entered after them), with gcc's comments kept and clang's mark dropped;
+ * those inside system headers are passed over, comments and all. */
+static void test_includes(void) {
+  Token *t = lex("# 0 \"m.c\"\n# 0 \"<built-in>\"\n# 0 \"<command-line>\"\n"
+                 "#include \"cmd.h\"\n# 1 \"cmd.h\" 1\n# 1 \"m.c\"\n"
+                 "#include <inttypes.h>\n# 1 \"m.c\"\n"
+                 "# 1 \"/usr/include/inttypes.h\" 1 3 4\n"
+                 "#include <stdint.h> /* two\n   lines */\n"
+                 "# 1 \"/usr/include/stdint.h\" 1 3 4\nint s;\n"
+                 "# 2 \"/usr/include/inttypes.h\" 2 3 4\n"
+                 "#include <stdint.h> /* and\n again */\nint i;\n"
+                 "# 2 \"m.c\" 2\n"
+                 "#include <stdint.h>\n"
+                 "#include \"model.h\"\n# 3 \"m.c\"\n# 1 \"model.h\" 1\n"
+                 "#define MODEL_H \n#include <stdint.h>\nint model;\n"
+                 "# 4 \"m.c\" 2\n"
+                 "#include \"model.h\"\n"
+                 "#include <stdio.h> /* a\n  b */\n"
+                 "# 1 \"/usr/include/stdio.h\" 1 3 4\nint p;\n# 7 \"m.c\" 2\n"
+                 "#include <math.h> /* c */\nint a;\n"
+                 "  #  import <x.h> /* clang -E -dI */\nint b;\n",
+                 "m.c");
+  CHECK_STR(spellings(t), "int|s|;|int|i|;|int|model|;|int|p|;|int|a|;|int|b|;");
+  CHECK_INT(nth(t, 4)->line, 4); /* after the comment's line break */
+  CHECK_INT(nth(t, 13)->line, 8);
+  CHECK_INT(nth(t, 16)->line, 10);
+  Vec *dirs = lex_directives();
+  const char *want[][3] = {
+      /* text, line, the file entered */
+      {"#include <inttypes.h>", "1", "/usr/include/inttypes.h"},
+      {"#include <stdint.h>", "2", NULL},
+      {"#include \"model.h\"", "3", "model.h"},
+      {"#define MODEL_H", "1", NULL},
+      {"#include <stdint.h>", "2", NULL},
+      {"#include \"model.h\"", "4", NULL},
+      {"#include <stdio.h> /* a\n  b */", "5", "/usr/include/stdio.h"},
+      {"#include <math.h> /* c */", "7", NULL},
+      {"#  import <x.h>", "9", NULL},
+  };
+  int n = (int)(sizeof want / sizeof want[0]);
+  CHECK_INT(dirs->len, n);
+  for (int i = 0; i < n && i < dirs->len; i++) {
+    Directive *d = dirs->items[i];
+    CHECK_STR(d->text, want[i][0]);
+    CHECK_INT(d->line, atoi(want[i][1]));
+    CHECK(want[i][2] ? d->to && str_eq(d->to->name, want[i][2]) : !d->to);
+    CHECK(d->kind == (i == 3 ? DIR_DEFINE : DIR_INCLUDE));
+  }
+  /* A comment left open runs to the end of input. */
+  t = lex("# 1 \"m.c\"\n#include <a.h> /* open\nint x;\n", "m.c");
+  CHECK(t->kind == TK_EOF && lex_directives()->len == 1);
+  t = lex("# 1 \"m.c\"\n#include <a/*b.h> /* x */\nint x;\n", "m.c");
+  CHECK_STR(spellings(t), "int|x|;");
+  CHECK_STR(vec_get(Directive, lex_directives(), 0)->text, "#include <a/*b.h> /* x */");
 }
 
 static void test_columns(void) {
@@ -667,6 +727,7 @@ static void test_directives(void) {
                     "# 1 \"<built-in>\"\n#define __STDC__ 1\n"
                     "# 1 \"%s\"\n"
                     "/* top */\n"
+                    "#include <stdio.h>\n"
                     "# 1 \"/usr/include/stdio.h\" 1 3 4\n"
                     "#define EOF (-1)\n"
                     "int printf(const char *, ...);\n"
@@ -864,6 +925,129 @@ static void test_macro_names(void) {
   CHECK(nth(t, 3)->macro == NULL);
 }
 
+/* System headers' macros used in the user's file: gcc puts each expansion
+ * on a line of its own between `# N "file" 3 4` and `# N "file"` (exactly
+ * as below, from gcc 12 on tests' e7.c); clang leaves it in the line. */
+static void test_system_macro_names(void) {
+  const char *orig = "#include <math.h>\n"                                  /* 1 */
+                     "#include <stdlib.h>\n"                                /* 2 */
+                     "double f(void) {\n"                                   /* 3 */
+                     "  double y = M_PI;\n"                                 /* 4 */
+                     "  return y * M_PI + RAND_MAX + EXIT_SUCCESS;\n"       /* 5 */
+                     "}\n"                                                  /* 6 */
+                     "int m = INT_MAX + SELF + LOOP;\n"                     /* 7 */
+                     "int k = INT_MAX + CL + CLM;\n"                        /* 8 */
+                     "int j = N + A;\n";                                    /* 9 */
+  char *path = keep_temp(orig);
+  const char *sys = "# 1 \"/usr/include/math.h\" 1 3 4\n"
+                    "# 1000 \"/usr/include/math.h\" 3 4\n"
+                    "#define M_PI 3.14159265358979323846\n"
+                    "#define RAND_MAX 2147483647\n"
+                    "#define EXIT_SUCCESS 0\n"
+                    "#define INT_MAX __INT_MAX__\n"
+                    "#define CLM CL\n"
+                    "#define SELF SELF\n"
+                    "#define LOOP LOOP2\n"
+                    "#define LOOP2 LOOP\n";
+  /* As gcc 12 writes it: each expansion of a system macro that is not
+   * a predefined one on its own line, padded one column short. */
+  char *gcc = format("# 0 \"%s\"\n"
+                     "# 0 \"<built-in>\"\n#define __INT_MAX__ 0x7fffffff\n"
+                     "# 0 \"<command-line>\"\n#define CL 7\n"
+                     "# 1 \"%s\"\n%s"
+                     "# 3 \"%s\" 2\n"
+                     "#define N INT_MAX\n"
+                     "#define A N\n"
+                     "# 3 \"%s\"\n"
+                     "double f(void) {\n"
+                     "  double y = \n"
+                     "# 4 \"%s\" 3 4\n"
+                     "            3.14159265358979323846\n"
+                     "# 4 \"%s\"\n"
+                     "                ;\n"
+                     "  return y * \n"
+                     "# 5 \"%s\" 3 4\n"
+                     "            3.14159265358979323846 \n"
+                     "# 5 \"%s\"\n"
+                     "                 + \n"
+                     "# 5 \"%s\" 3 4\n"
+                     "                   2147483647 \n"
+                     "# 5 \"%s\"\n"
+                     "                            + \n"
+                     "# 5 \"%s\" 3 4\n"
+                     "                              0\n"
+                     "# 5 \"%s\"\n"
+                     "                                          ;\n"
+                     "}\n"
+                     "int m = 0x7fffffff + \n"
+                     "# 7 \"%s\" 3 4\n"
+                     "                  SELF \n"
+                     "# 7 \"%s\"\n"
+                     "                       + \n"
+                     "# 7 \"%s\" 3 4\n"
+                     "                         LOOP\n"
+                     "# 7 \"%s\"\n"
+                     "                             ;\n"
+                     "int k = 0x7fffffff + 7 + 7;\n"
+                     "int j = 0x7fffffff + 0x7fffffff;\n",
+                     path, path, sys, path, path, path, path, path, path, path, path,
+                     path, path, path, path, path, path);
+  Token *t = lex(gcc, path);
+  CHECK(!((SrcFile *)lex_files()->items[0])->is_system);
+  CHECK_STR(line_places(t, 4), "double:4:3 y:4:10 =:4:12 "
+                               "3.14159265358979323846:4:14<-M_PI ;:4:18");
+  CHECK_STR(line_places(t, 5), "return:5:3 y:5:10 *:5:12 3.14159265358979323846:5:14<-M_PI "
+                               "+:5:19 2147483647:5:21<-RAND_MAX +:5:30 0:5:32<-EXIT_SUCCESS "
+                               ";:5:44");
+  /* INT_MAX through the predefined __INT_MAX__; a macro that expands to
+   * itself needs no name, a loop ends (LOOP, LOOP2). */
+  CHECK_STR(line_places(t, 7), "int:7:1 m:7:5 =:7:7 0x7fffffff:7:9<-INT_MAX +:7:17 "
+                               "SELF:7:19 +:7:24 LOOP:7:26 ;:7:30");
+  /* Never through the command line (CL, CLM): the tail from the right
+   * stops at CLM, so the middle gets the place of CL. */
+  CHECK_STR(line_places(t, 8), "int:8:1 k:8:5 =:8:7 0x7fffffff:8:9<-INT_MAX +:8:17 "
+                               "7:8:19 +:8:19 7:8:19 ;:8:27");
+  /* A user macro may lead the chain (the printer emits its #define), but
+   * is never a link in it (with -f the printer would not emit N for A). */
+  CHECK_STR(line_places(t, 9), "int:9:1 j:9:5 =:9:7 0x7fffffff:9:9<-N +:9:11 "
+                               "0x7fffffff:9:13 ;:9:14");
+  /* The expansion stretches belong to the user's file. */
+  for (Token *tok = t; tok->kind != TK_EOF; tok = tok->next)
+    if (tok->file->is_main)
+      CHECK(tok_in_user_file(tok));
+
+  /* clang: no markers, the expansion stays in the line, blanks collapsed. */
+  char *clang = format("# 1 \"%s\"\n"
+                       "# 1 \"<built-in>\" 1\n# 1 \"<built-in>\" 3\n"
+                       "#define __INT_MAX__ 2147483647\n#define __clang__ 1\n"
+                       "# 1 \"<command line>\" 1\n#define CL 7\n# 1 \"<built-in>\" 2\n"
+                       "# 1 \"%s\" 2\n%s"
+                       "# 3 \"%s\" 2\n"
+                       "#define N INT_MAX\n"
+                       "#define A N\n"
+                       "# 3 \"%s\"\n"
+                       "double f(void) {\n"
+                       "  double y = 3.14159265358979323846;\n"
+                       "  return y * 3.14159265358979323846 + 2147483647 + 0;\n"
+                       "}\n"
+                       "int m = 2147483647 + SELF + LOOP;\n"
+                       "int k = 2147483647 + 7 + 7;\n"
+                       "int j = 2147483647 + 2147483647;\n",
+                       path, path, sys, path, path);
+  t = lex(clang, path);
+  CHECK_STR(line_places(t, 4), "double:4:3 y:4:10 =:4:12 "
+                               "3.14159265358979323846:4:14<-M_PI ;:4:18");
+  CHECK_STR(line_places(t, 5), "return:5:3 y:5:10 *:5:12 3.14159265358979323846:5:14<-M_PI "
+                               "+:5:19 2147483647:5:21<-RAND_MAX +:5:30 0:5:32<-EXIT_SUCCESS "
+                               ";:5:44");
+  CHECK_STR(line_places(t, 7), "int:7:1 m:7:5 =:7:7 2147483647:7:9<-INT_MAX +:7:17 "
+                               "SELF:7:19 +:7:24 LOOP:7:26 ;:7:30");
+  CHECK_STR(line_places(t, 8), "int:8:1 k:8:5 =:8:7 2147483647:8:9<-INT_MAX +:8:17 "
+                               "7:8:19 +:8:19 7:8:19 ;:8:27");
+  CHECK_STR(line_places(t, 9), "int:9:1 j:9:5 =:9:7 2147483647:9:9<-N +:9:11 "
+                               "2147483647:9:13 ;:9:14");
+}
+
 /* Odd input must not crash the realignment: garbage originals and
  * outputs. */
 static void test_realign_garbage(void) {
@@ -1029,6 +1213,89 @@ static void call_cpp_flags(const char *path) {
   fputs(spellings(t), stderr);
 }
 
+/* A header next to the temporary .c files, removed at the end. */
+static void keep_header(const char *name, const char *contents) {
+  keep_temp("");
+  char *path = format("%s/%s", temp_dir, name);
+  FILE *f = fopen(path, "w");
+  if (!f || fputs(contents, f) < 0 || fclose(f) != 0)
+    exit(2);
+  vec_push(&temp_paths, path);
+}
+
+/* What `cotan print` makes of the file at path (cpp, lex, parse, print). */
+static char *print_file(const char *path, const char *only_func) {
+  CppOptions opts = {.cc = "cc"};
+  Unit *unit = parse_unit(lex(cpp_run(path, &opts), path), path);
+  Buf out = {0};
+  PrintOptions popts = {.only_func = only_func, .comments = true};
+  print_unit(&out, unit, &popts);
+  return xstrdup(buf_str(&out));
+}
+
+/* The directives cpp hides the places of, through the whole pipeline:
+ * includes an include guard skips, include guards, directives inside
+ * function bodies. */
+static void test_print_directives(void) {
+  keep_header("guard.h", "#ifndef GUARD_H\n/* guard */\n#define GUARD_H\nint guard(void);\n#endif\n");
+  keep_header("flag.h", "#define USE_FLAG\nint flag(void);\n");
+  keep_header("bang.h", "#if !defined( BANG_H )\n#define BANG_H\nint bang(void);\n#endif\n");
+  char *path = keep_temp("#include <inttypes.h>\n"
+                         "#include <stdint.h>\n"
+                         "#include \"guard.h\"\n"
+                         "#include \"guard.h\"\n"
+                         "#include \"flag.h\"\n"
+                         "#include \"bang.h\"\n"
+                         "int f(int a) {\n"
+                         "  int b = a + 1;\n"
+                         "\n"
+                         "  /* q */\n"
+                         "#define Q 4\n"
+                         "  b += Q;\n"
+                         "  {\n"
+                         "#undef Q\n"
+                         "  }\n"
+                         "#define Q 5\n"
+                         "  return b + Q +\n"
+                         "#undef Q\n"
+                         "    1;\n"
+                         "}\n"
+                         "int g(void) {\n"
+                         "#define EMPTY\n"
+                         "}\n");
+  CHECK_STR(print_file(path, NULL),
+            "#include <inttypes.h>\n"
+            "#include <stdint.h>\n"
+            "\n"
+            "/* guard */\n"
+            "int guard(void);\n"
+            "\n"
+            "#define USE_FLAG\n"
+            "int flag(void);\n"
+            "\n"
+            "int bang(void);\n"
+            "\n"
+            "int f(int a)\n"
+            "{\n"
+            "    int b = a + 1;\n"
+            "\n"
+            "    /* q */\n"
+            "#define Q 4\n"
+            "    b += Q;\n"
+            "    {\n"
+            "#undef Q\n"
+            "    }\n"
+            "#define Q 5\n"
+            "    return b + Q + 1;\n"
+            "#undef Q\n"
+            "}\n"
+            "\n"
+            "int g(void)\n"
+            "{\n"
+            "#define EMPTY\n"
+            "}\n");
+}
+
 static void test_cpp(void) {
   char *err;
   int status = run_child(call_cpp, "no-such-file.c", &err);
@@ -1110,13 +1377,16 @@ int main(void) {
   test_strings();
   test_comments();
   test_line_markers();
+  test_includes();
   test_columns();
   test_directives();
   test_macro_names();
+  test_system_macro_names();
   test_realign_garbage();
   test_end_of_input();
   test_diag();
   test_cpp();
+  test_print_directives();
   test_stray();
   for (int i = 0; i < temp_paths.len; i++)
     remove(temp_paths.items[i]);
