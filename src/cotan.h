@@ -343,6 +343,8 @@ struct Type {
    * type it was copied from.  type_canon() strips all sugar. */
   int quals;            /* Q_* bits */
   Obj *typedef_obj;     /* the typedef name this type was spelled as, or NULL */
+  Token *macro_tok;     /* a basic type spelled by a one-token macro (`bool`, a user's
+                           `#define real double`): that token (Token.macro), or NULL */
   Type *origin;
 
   /* TY_PTR, TY_ARRAY: pointee / element type.  TY_COMPLEX: the real type. */

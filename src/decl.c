@@ -422,6 +422,8 @@ static Type *parse_typeof(Parser *p, DeclSpec *spec);
  * type named by a single specifier (struct, enum, typedef name, ...). */
 typedef struct SpecState {
   int counter;
+  int words;         /* type-specifier keywords seen */
+  Token *macro_tok;  /* the first of them, when a one-token macro spelled it */
   Type *named;
   bool complex;
   int quals;
@@ -553,6 +555,8 @@ static bool parse_one_specifier(Parser *p, DeclSpec *spec, SpecState *st, DeclCo
     if (st->named)
       error_tok(tok, "two or more data types in declaration specifiers");
     st->counter += spec_bit(kw);
+    if (st->words++ == 0 && tok->macro)
+      st->macro_tok = tok;
     if (!type_of_specs(st->counter) &&
         !(st->counter == SPEC_LONG * 3 && (error_tok(tok, "'long long long' is too long"), 0)))
       error_tok(tok, "two or more data types in declaration specifiers");
@@ -584,6 +588,11 @@ static Type *finish_spec_type(Parser *p, DeclSpec *spec, SpecState *st, DeclCont
     }
     if (!has_type_specifier(st))
       spec->implicit_int = true;
+    /* `bool x;` or a user's `#define real double`: keep the spelling. */
+    if (st->words == 1 && st->macro_tok && !st->complex) {
+      ty = type_copy(ty);
+      ty->macro_tok = st->macro_tok;
+    }
   }
   if (st->quals)
     ty = type_qualified(ty, st->quals);

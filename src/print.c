@@ -1258,8 +1258,9 @@ static void put_spec_type(Printer *p, Type *ty, BodyRule rule, int level) {
     return;
   }
   const char *basic = basic_type_name(ty->kind);
+  const char *macro = basic ? macro_spelling(p, ty->macro_tok) : NULL;
   if (basic) {
-    put(p, basic);
+    put(p, macro ? macro : basic);
     return;
   }
   switch (ty->kind) {

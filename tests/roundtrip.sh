@@ -7,7 +7,10 @@
 #   2. `cotan print prog.c > printed.c`;
 #   3. compile printed.c the same way and run it: same output, same status;
 #   4. `cotan print printed.c` must equal printed.c byte for byte (fixpoint);
-#   5. the first comment of the original must still be in printed.c.
+#   5. the first comment of the original must still be in printed.c;
+#   6. every name listed in a `keeps:` comment (/* keeps: N M_PI bool */)
+#      must appear in printed.c as a whole word: macro names the user wrote
+#      must not be replaced by their expansions.
 # Per-file flags come from a first-line comment: /* cflags: -std=gnu11 */
 # (default: -std=c11 -pedantic).  Its -std/-D/-U/-I flags are also given to
 # cotan's preprocessor.  Runs $JOBS files at a time.
@@ -70,6 +73,12 @@ one() {
   if [ -n "$ctext" ] && ! grep -qF -- "$ctext" "$dir/printed.c"; then
     fail "comments were lost (no '$ctext' in the output)"; return
   fi
+  local word
+  for word in $(sed -n 's@.*keeps:\([^*]*\)\*/.*@\1@p' "$src" | head -n 1); do
+    if ! grep -qw -- "$word" "$dir/printed.c"; then
+      fail "the name '$word' was lost (printed as its expansion)"; return
+    fi
+  done
   touch "$out/$name.ok"
 }
 
