@@ -807,4 +807,81 @@ void print_funcdef(Buf *out, Obj *func);
  * items_out (Node *).  The code generators emit this closure too. */
 void collect_deps(Unit *unit, Obj *func, Vec *items_out);
 
+/* ===================================================================== */
+/* Automatic differentiation: shared pieces                               */
+/* ===================================================================== */
+
+/* ast.c: copying and building trees for the code generators.  Generated
+ * nodes borrow the token of the source node they derive from, so errors
+ * and the "quote the source line" comments point at the user's code. */
+Node *clone_expr(Node *e);                    /* deep copy of an expression */
+Node *new_block(Token *tok);                  /* empty ND_BLOCK */
+void block_add(Node *block, Node *stmt);
+Node *new_expr_stmt(Node *expr);              /* ND_EXPR_STMT, end_tok = NULL */
+/* `ty name = init;` declaring a fresh local Obj (init may be NULL). */
+Node *new_local_decl(Obj *var, Node *init, Token *tok);
+Obj *new_local_var(const char *name, Type *ty, Token *tok);
+Node *new_if(Node *cond, Node *then, Node *els, Token *tok);
+Node *new_return(Node *expr, Token *tok);
+/* A zero of type ty: 0.0 / 0.0f / 0.0L, for floating types. */
+Node *new_zero(Type *ty, Token *tok);
+/* Source text of the line a token stands on (trimmed), or NULL: for the
+ * comments that quote the source line a reverse block differentiates. */
+char *source_line_text(const Token *tok);
+
+/* rules.c: the derivative rule table (rules.def), shared by forward and
+ * reverse mode.  A rule gives, for a library function, the partial
+ * derivative with respect to each argument as a C expression template in
+ * the arguments x (or x1, x2, x3) and the result r. */
+typedef struct Rule Rule;
+/* The rule for a function name ("sin", "sinf", "pow", ...), or NULL. */
+const Rule *rule_find(const char *name);
+int rule_arity(const Rule *rule);
+/* d(call)/d(argument i) as a new typed expression: args[] are the call's
+ * arguments (cloned where used), result an expression for the call's value
+ * (needed only where rule_uses_result); NULL if the partial is zero. */
+Node *rule_partial(const Rule *rule, int i, Node **args, Node *result, Token *tok);
+bool rule_uses_result(const Rule *rule, int i);
+/* True for floor, ceil, round, trunc, ...: every partial is zero. */
+bool rule_is_constant(const Rule *rule);
+
+/* simplify.c: constant folding and algebraic identities on generated
+ * expressions (x * 1, x + 0, 0 * x, - -x, (double)1.0 ...), keeping the
+ * types right; and removal of statements that do nothing. */
+Node *simplify_expr(Node *e);
+void simplify_block(Node *block);
+
+/* activity.c: which values carry derivatives.  A value is varied if it
+ * depends on a differentiated input, useful if it reaches the result (or
+ * an output), active if both. */
+typedef struct Activity Activity;
+/* func: the function differentiated; wrt: Obj * parameters (or globals)
+ * differentiated; outs: Obj * pointer parameters that are outputs (vjp,
+ * may be empty); the return value is an output when it is floating. */
+Activity *activity_analyze(Unit *unit, Obj *func, Vec *wrt, Vec *outs);
+bool activity_obj(Activity *a, Obj *var);      /* the variable's storage is active */
+bool activity_expr(Activity *a, Node *expr);   /* the expression's value is active */
+/* Functions defined in the unit that are called on the active path, in a
+ * deterministic order; each needs its own derivative. */
+Vec *activity_callees(Activity *a);
+/* For a callee: which of its parameters are active (by index). */
+bool activity_param(Activity *a, Obj *callee, int index);
+bool activity_returns(Activity *a, Obj *callee);
+
+/* fence.c: rejects, at the token, what cannot be differentiated: goto,
+ * setjmp/longjmp, inline asm, a call through a function pointer or to a
+ * function with no body and no rule on the active path, ... */
+void fence_function(Unit *unit, Obj *func, Activity *a);
+
+/* reverse.c + emit.c: reverse mode. */
+typedef struct GradOptions {
+  const char *func;     /* -f */
+  Vec wrt;              /* char *: --wrt names, empty for the default */
+  Vec outs;             /* char *: --out names (vjp) */
+  bool vjp;             /* cotan vjp: seed parameters instead of 1 */
+  const char *cmdline;  /* the command line, quoted in the output's header comment */
+} GradOptions;
+/* The whole output translation unit of `cotan grad`/`cotan vjp` as C text. */
+void grad_unit(Buf *out, Unit *unit, const GradOptions *opts);
+
 #endif /* COTAN_H */
