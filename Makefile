@@ -2,7 +2,7 @@
 #   make          the cotan binary
 #   make test     every test (unit, round trip, headers, diagnostics, mutation)
 #   make demo     cotan on real examples, showing the results
-#   make bench    front-end speed on a 10,000-line translation unit
+#   make bench    front-end speed; gradient/primal time ratios (bench/grad.sh)
 CC ?= cc
 CFLAGS ?= -O2 -g
 WARN = -std=c11 -Wall -Wextra -pedantic -Wshadow -Wmissing-prototypes \
@@ -22,6 +22,9 @@ cotan: build/libcotan.a build/main.o
 
 build/%.o: src/%.c src/cotan.h | build
 	$(CC) $(ALL_CFLAGS) -c -o $@ $<
+
+# The rule table is compiled into rules.c.
+build/rules.o build/san/rules.o: src/rules.def
 
 build/libcotan.a: $(OBJS)
 	rm -f $@; ar rcs $@ $(OBJS)
@@ -46,6 +49,7 @@ demo: cotan
 
 bench: cotan
 	@bash bench/frontend.sh
+	@bash bench/grad.sh
 
 clean:
 	rm -rf build cotan

@@ -844,12 +844,19 @@ Node *rule_partial(const Rule *rule, int i, Node **args, Node *result, Token *to
 bool rule_uses_result(const Rule *rule, int i);
 /* True for floor, ceil, round, trunc, ...: every partial is zero. */
 bool rule_is_constant(const Rule *rule);
+/* The C source of a helper that rule partials may call (cotan_digamma,
+ * cotan_digammaf, cotan_digammal): a `static` function definition, or NULL
+ * if `name` is not one.  The output unit defines the helpers its code calls. */
+const char *rule_helper_code(const char *name);
 
 /* simplify.c: constant folding and algebraic identities on generated
  * expressions (x * 1, x + 0, 0 * x, - -x, (double)1.0 ...), keeping the
  * types right; and removal of statements that do nothing. */
 Node *simplify_expr(Node *e);
 void simplify_block(Node *block);
+/* The statement expression `lhs += rhs` for an adjoint update, simplified:
+ * `lhs -= e` when rhs is -e, NULL when rhs is zero (nothing to add). */
+Node *simplify_accumulate(Node *lhs, Node *rhs, Token *tok);
 
 /* activity.c: which values carry derivatives.  A value is varied if it
  * depends on a differentiated input, useful if it reaches the result (or
@@ -883,5 +890,19 @@ typedef struct GradOptions {
 } GradOptions;
 /* The whole output translation unit of `cotan grad`/`cotan vjp` as C text. */
 void grad_unit(Buf *out, Unit *unit, const GradOptions *opts);
+/* reverse.c: the derivative of func with respect to the parameters in wrt
+ * (Obj *): F_grad, or with vjp F_vjp taking the result's adjoint as its
+ * last parameter.  res->funcs gets the generated definitions in the order
+ * they are printed: a static helper <callee>_vjp for each of the user's
+ * functions differentiated through (one per set of active arguments),
+ * then F_grad.  The tape (cotan_tape, cotan_push ...: emit.c writes it)
+ * and the headers the code needs are reported in res. */
+typedef struct RevResult {
+  Vec funcs;            /* Obj *: generated functions with bodies, in output order */
+  bool tape_double;     /* cotan_push / cotan_pop used */
+  bool tape_int;        /* cotan_push_int / cotan_pop_int used */
+  bool uses_memset;     /* needs <string.h> */
+} RevResult;
+void reverse_unit(Unit *unit, Obj *func, Activity *a, Vec *wrt, bool vjp, RevResult *res);
 
 #endif /* COTAN_H */

@@ -9,7 +9,7 @@
 set -u
 . "$(dirname "$0")/lib.sh"
 
-SUITES="unit roundtrip headers diag mutate"
+SUITES="unit rules roundtrip headers diag mutate"
 logdir=$ROOT/build/test-logs
 mkdir -p "$logdir"
 
