@@ -154,7 +154,6 @@ Node *new_local_decl(Obj *var, Node *init, Token *tok) {
   dv->init = init;
   dv->tok = tok;
   vec_push(&d->decl_vars, dv);
-  var->init = init;
   return d;
 }
 

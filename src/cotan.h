@@ -806,6 +806,16 @@ void print_funcdef(Buf *out, Obj *func);
  * typedef, enum constant and tag declaration those need.  Appended to
  * items_out (Node *).  The code generators emit this closure too. */
 void collect_deps(Unit *unit, Obj *func, Vec *items_out);
+/* The same for the code a generator builds: the items that the trees in
+ * `roots` (Node *: e.g. an ND_FUNCDEF of a generated function) need, where
+ * a function's body counts only if the function is in `bodies` (Obj *);
+ * the other functions referred to are needed as declarations only. */
+void collect_deps_roots(Unit *unit, Vec *roots, Vec *bodies, Vec *items_out);
+/* A generator's output unit, as print_unit -f prints one: the #include
+ * lines and the user's #defines that the printed code uses, then `items`
+ * in order: the unit's own items as the user wrote them, and generated
+ * ones (ND_FUNCDEF of a new Obj, ND_DECL; ND_PRAGMA: its text verbatim). */
+void print_generated(Buf *out, Unit *unit, Vec *items);
 
 /* ===================================================================== */
 /* Automatic differentiation: shared pieces                               */
@@ -901,6 +911,9 @@ typedef struct RevResult {
   Vec funcs;            /* Obj *: generated functions with bodies, in output order */
   bool tape_double;     /* cotan_push / cotan_pop used */
   bool tape_int;        /* cotan_push_int / cotan_pop_int used */
+  bool tape_doubles;    /* cotan_push_doubles / cotan_pop_doubles used (whole arrays) */
+  bool tape_floats;     /* cotan_push_floats / cotan_pop_floats used */
+  bool tape_reserve;    /* cotan_reserve used (fixed trip counts) */
   bool uses_memset;     /* needs <string.h> */
 } RevResult;
 void reverse_unit(Unit *unit, Obj *func, Activity *a, Vec *wrt, bool vjp, RevResult *res);

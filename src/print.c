@@ -2580,6 +2580,7 @@ typedef struct Deps {
   PtrSet seen;      /* Obj *, Type *, StructDef *, EnumDef *, Node * visited */
   PtrSet wanted;    /* top-level items to emit */
   Vec queue;        /* Node *: wanted items not yet walked */
+  PtrSet *bodies;   /* functions whose bodies count (collect_deps_roots); NULL: all */
 } Deps;
 
 static void deps_obj(Deps *d, Obj *obj);
@@ -2739,7 +2740,8 @@ static void deps_node(Deps *d, Node *n) {
   if (n->kind == ND_FUNCDEF && n->obj) {
     for (int i = 0; i < n->obj->params.len; i++)
       deps_obj(d, vec_get(Obj, &n->obj->params, i));
-    deps_node(d, n->obj->body);
+    if (!d->bodies || set_has(d->bodies, n->obj))
+      deps_node(d, n->obj->body);
   }
 }
 
@@ -2759,4 +2761,89 @@ void collect_deps(Unit *unit, Obj *func, Vec *items_out) {
   }
   free(d.seen.slots);
   free(d.wanted.slots);
+}
+
+/* ===================================================================== */
+/* Units made by code generators                                          */
+/* ===================================================================== */
+
+void collect_deps_roots(Unit *unit, Vec *roots, Vec *bodies, Vec *items_out) {
+  Deps d = {0};
+  d.unit = unit;
+  d.starts = item_starts(unit);
+  PtrSet allowed = {0};
+  for (int i = 0; i < bodies->len; i++)
+    set_add(&allowed, bodies->items[i]);
+  d.bodies = &allowed;
+  for (int i = 0; i < roots->len; i++)
+    deps_node(&d, roots->items[i]);
+  while (d.queue.len) {
+    Node *item = d.queue.items[--d.queue.len];
+    deps_node(&d, item);
+  }
+  for (int i = 0; i < unit->items.len; i++) {
+    Node *item = vec_get(Node, &unit->items, i);
+    if (set_has(&d.wanted, item))
+      vec_push(items_out, item);
+  }
+  free(d.seen.slots);
+  free(d.wanted.slots);
+  free(allowed.slots);
+}
+
+void print_generated(Buf *out, Unit *unit, Vec *items) {
+  Printer p = {0};
+  p.out = out;
+  p.comments = true;
+  MacroNames macros = {.directives = &unit->directives, .only_func = true};
+  p.macros = &macros;
+  active_macros = &macros;
+  TopLevel t = {.p = &p, .only_func = true, .dirs = &unit->directives};
+  Token **starts = item_starts(unit);
+  PtrSet user = {0};
+  for (int i = 0; i < unit->items.len; i++)
+    set_add(&user, unit->items.items[i]);
+
+  Buf body = {0};
+  p.out = &body;
+  for (int i = 0; i < items->len; i++) {
+    Node *item = items->items[i];
+    if (set_has(&user, item)) {
+      int k = 0;
+      while (unit->items.items[k] != item)
+        k++;
+      put_top_item(&t, item, starts[k]);
+      continue;
+    }
+    /* generated: set apart by blank lines, except prototypes in a row */
+    bool proto = item->kind == ND_DECL;
+    if (!(proto && t.last.any && !t.last.is_func))
+      blank_line(&p);
+    if (t.p->macros)
+      t.p->macros->item_seq = item->tok ? item->tok->seq : 0;
+    switch (item->kind) {
+    case ND_FUNCDEF:
+      put_funcdef_at(&p, item, item->obj, NULL);
+      break;
+    case ND_PRAGMA:
+      put_verbatim(&p, item->text);
+      newline(&p);
+      break;
+    default:
+      put_item(&p, item, NULL);
+      break;
+    }
+    t.last = (Last){.any = true, .is_func = !proto};
+  }
+  p.out = out;
+  t.last = (Last){0};
+  size_t before = out->len;
+  for (int i = 0; i < unit->directives.len; i++)
+    put_directive(&t, vec_get(Directive, &unit->directives, i), 0, false);
+  if (out->len > before && body.len)
+    blank_line(&p);
+  buf_puts(out, buf_str(&body));
+  free(body.data);
+  free(user.slots);
+  active_macros = NULL;
 }

@@ -9,7 +9,7 @@
 set -u
 . "$(dirname "$0")/lib.sh"
 
-SUITES="unit rules roundtrip headers diag mutate"
+SUITES="unit rules roundtrip headers diag grad mutate"
 logdir=$ROOT/build/test-logs
 mkdir -p "$logdir"
 

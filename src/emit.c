@@ -1,0 +1,457 @@
+/*
+ * emit.c: the output unit of `cotan grad` and `cotan vjp`.
+ *
+ * One translation unit that compiles on its own and links with the
+ * object file of the user's source:
+ *
+ *   a header comment saying how it was made;
+ *   the user's #include lines and the #defines the code uses;
+ *   the user's types, typedefs and enumerations it needs;
+ *   declarations of the user's functions and global variables it uses
+ *   (prototypes, `extern`), and static copies of the user's static
+ *   functions and variables (they have no external name to link to);
+ *   the tape (a struct and a few static functions) if the code saves
+ *   values;
+ *   the static helpers <callee>_vjp, then F_grad with external linkage.
+ *
+ * The user's functions are never redefined with external linkage.
+ */
+#include "cotan.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+static const char tape_type_text[] =
+    "/* The tape: values the forward sweep saves for the reverse sweep. */\n"
+    "typedef struct cotan_tape {\n"
+    "    double *val; /* saved floating values */\n"
+    "    long nval, capval;\n"
+    "    long *ints; /* saved integers: branches taken, iteration counts */\n"
+    "    long nint, capint;\n"
+    "} cotan_tape;";
+
+static const char tape_double_text[] =
+    "static void cotan_push(cotan_tape *t, double v)\n"
+    "{\n"
+    "    if (t->nval == t->capval) {\n"
+    "        t->capval = t->capval ? 2 * t->capval : 256;\n"
+    "        t->val = realloc(t->val, (size_t)t->capval * sizeof *t->val);\n"
+    "        if (!t->val)\n"
+    "            abort();\n"
+    "    }\n"
+    "    t->val[t->nval++] = v;\n"
+    "}\n"
+    "\n"
+    "static double cotan_pop(cotan_tape *t)\n"
+    "{\n"
+    "    return t->val[--t->nval];\n"
+    "}";
+
+static const char tape_int_text[] =
+    "static void cotan_push_int(cotan_tape *t, long v)\n"
+    "{\n"
+    "    if (t->nint == t->capint) {\n"
+    "        t->capint = t->capint ? 2 * t->capint : 256;\n"
+    "        t->ints = realloc(t->ints, (size_t)t->capint * sizeof *t->ints);\n"
+    "        if (!t->ints)\n"
+    "            abort();\n"
+    "    }\n"
+    "    t->ints[t->nint++] = v;\n"
+    "}\n"
+    "\n"
+    "static long cotan_pop_int(cotan_tape *t)\n"
+    "{\n"
+    "    return t->ints[--t->nint];\n"
+    "}";
+
+static const char tape_doubles_text[] =
+    "static void cotan_push_doubles(cotan_tape *t, const double *p, long n)\n"
+    "{\n"
+    "    for (long i = 0; i < n; i++)\n"
+    "        cotan_push(t, p[i]);\n"
+    "}\n"
+    "\n"
+    "static void cotan_pop_doubles(cotan_tape *t, double *p, long n)\n"
+    "{\n"
+    "    for (long i = n - 1; i >= 0; i--)\n"
+    "        p[i] = cotan_pop(t);\n"
+    "}";
+
+static const char tape_floats_text[] =
+    "static void cotan_push_floats(cotan_tape *t, const float *p, long n)\n"
+    "{\n"
+    "    for (long i = 0; i < n; i++)\n"
+    "        cotan_push(t, p[i]);\n"
+    "}\n"
+    "\n"
+    "static void cotan_pop_floats(cotan_tape *t, float *p, long n)\n"
+    "{\n"
+    "    for (long i = n - 1; i >= 0; i--)\n"
+    "        p[i] = (float)cotan_pop(t);\n"
+    "}";
+
+static const char tape_reserve_text[] =
+    "/* Room for nval more values and nint more integers. */\n"
+    "static void cotan_reserve(cotan_tape *t, long nval, long nint)\n"
+    "{\n"
+    "    if (nval > 0 && t->nval + nval > t->capval) {\n"
+    "        t->capval = t->nval + nval;\n"
+    "        t->val = realloc(t->val, (size_t)t->capval * sizeof *t->val);\n"
+    "        if (!t->val)\n"
+    "            abort();\n"
+    "    }\n"
+    "    if (nint > 0 && t->nint + nint > t->capint) {\n"
+    "        t->capint = t->nint + nint;\n"
+    "        t->ints = realloc(t->ints, (size_t)t->capint * sizeof *t->ints);\n"
+    "        if (!t->ints)\n"
+    "            abort();\n"
+    "    }\n"
+    "}";
+
+static const char tape_free_text[] =
+    "static void cotan_tape_free(cotan_tape *t)\n"
+    "{\n"
+    "    free(t->val);\n"
+    "    free(t->ints);\n"
+    "}";
+
+static Node *verbatim(const char *text, Token *tok) {
+  Node *n = new_node(ND_PRAGMA, tok);
+  n->text = (char *)text;
+  return n;
+}
+
+static Obj *find_func(Unit *unit, const char *name) {
+  for (int i = 0; i < unit->globals.len; i++) {
+    Obj *obj = vec_get(Obj, &unit->globals, i);
+    if (obj->kind == OBJ_FUNC && !obj->is_builtin && str_eq(obj->name, name))
+      return obj;
+  }
+  return NULL;
+}
+
+static char *param_list(Obj *f) {
+  Buf b = {0};
+  for (int i = 0; i < f->params.len; i++)
+    buf_printf(&b, "%s'%s'", i ? ", " : "", vec_get(Obj, &f->params, i)->name);
+  return f->params.len ? b.data : "none";
+}
+
+/* The parameters differentiated: --wrt, or every one with a floating
+ * value in it. */
+static void choose_wrt(Obj *f, const GradOptions *opts, Vec *wrt) {
+  Token *at = f->def_tok ? f->def_tok : f->tok;
+  if (!opts->wrt.len) {
+    for (int i = 0; i < f->params.len; i++) {
+      Obj *p = vec_get(Obj, &f->params, i);
+      if (type_has_floating(p->ty))
+        vec_push(wrt, p);
+    }
+    if (!wrt->len)
+      error_tok(at, "cannot differentiate '%s': none of its parameters has a floating type",
+                f->name);
+    return;
+  }
+  for (int k = 0; k < opts->wrt.len; k++) {
+    const char *name = vec_get(char, &opts->wrt, k);
+    Obj *found = NULL;
+    for (int i = 0; i < f->params.len && !found; i++)
+      if (str_eq(vec_get(Obj, &f->params, i)->name, name))
+        found = vec_get(Obj, &f->params, i);
+    if (!found) {
+      error_tok_noexit(at, "'%s' is not a parameter of '%s'", name, f->name);
+      note_tok(at, "the parameters of '%s' are: %s", f->name, param_list(f));
+      exit(EXIT_INPUT_ERROR);
+    }
+    if (!type_has_floating(found->ty))
+      error_tok(found->tok,
+                "cannot differentiate with respect to '%s': its type '%s' holds no floating "
+                "value",
+                name, type_to_str(found->ty, ""));
+    bool dup = false;
+    for (int i = 0; i < wrt->len; i++)
+      dup |= wrt->items[i] == found;
+    if (!dup)
+      vec_push(wrt, found);
+  }
+  /* parameter order, whatever the order of --wrt */
+  Vec sorted = {0};
+  for (int i = 0; i < f->params.len; i++)
+    for (int k = 0; k < wrt->len; k++)
+      if (wrt->items[k] == f->params.items[i])
+        vec_push(&sorted, f->params.items[i]);
+  *wrt = sorted;
+}
+
+/* vjp --out: pointer parameters whose final values are outputs (their
+ * adjoints come in as seeds). */
+static void choose_outs(Obj *f, const GradOptions *opts, Vec *outs) {
+  Token *at = f->def_tok ? f->def_tok : f->tok;
+  for (int k = 0; k < opts->outs.len; k++) {
+    const char *name = vec_get(char, &opts->outs, k);
+    Obj *found = NULL;
+    for (int i = 0; i < f->params.len && !found; i++)
+      if (str_eq(vec_get(Obj, &f->params, i)->name, name))
+        found = vec_get(Obj, &f->params, i);
+    if (!found) {
+      error_tok_noexit(at, "'%s' is not a parameter of '%s'", name, f->name);
+      note_tok(at, "the parameters of '%s' are: %s", f->name, param_list(f));
+      exit(EXIT_INPUT_ERROR);
+    }
+    if (!is_pointer(found->ty) || !type_has_floating(found->ty) || is_const(found->ty->base))
+      error_tok(found->tok, "--out '%s': an output must be a pointer to (non-const) floating "
+                            "memory, not '%s'",
+                name, type_to_str(found->ty, ""));
+    vec_push(outs, found);
+  }
+}
+
+/* ---- what the generated code calls ---- */
+
+typedef struct Calls {
+  Vec fns;      /* Obj *: the user's functions called, in order of discovery */
+} Calls;
+
+static bool in_vec(Vec *v, void *p) {
+  for (int i = 0; i < v->len; i++)
+    if (v->items[i] == p)
+      return true;
+  return false;
+}
+
+static void calls_in(Node *n, Vec *out) {
+  if (!n)
+    return;
+  if (n->kind == ND_VAR && n->obj && n->obj->kind == OBJ_FUNC && n->obj->body &&
+      !in_vec(out, n->obj))
+    vec_push(out, n->obj);
+  Node *kids[] = {n->lhs, n->rhs, n->cond, n->then, n->els, n->init, n->inc, n->body};
+  for (size_t i = 0; i < sizeof kids / sizeof kids[0]; i++)
+    calls_in(kids[i], out);
+  for (int i = 0; i < n->args.len; i++)
+    calls_in(n->args.items[i], out);
+  for (int i = 0; i < n->stmts.len; i++)
+    calls_in(n->stmts.items[i], out);
+  for (int i = 0; i < n->decl_vars.len; i++)
+    calls_in(vec_get(Declarator, &n->decl_vars, i)->init, out);
+  for (int i = 0; i < n->items.len; i++)
+    calls_in(vec_get(InitItem, &n->items, i)->value, out);
+}
+
+/* Names of the functions called in a tree that are not the user's. */
+static void callee_names(Node *n, Vec *out) {
+  if (!n)
+    return;
+  if (n->kind == ND_CALL && n->lhs->kind == ND_VAR && n->lhs->obj->name) {
+    const char *name = n->lhs->obj->name;
+    bool seen = false;
+    for (int i = 0; i < out->len && !seen; i++)
+      seen = str_eq(out->items[i], name);
+    if (!seen)
+      vec_push(out, (void *)name);
+  }
+  Node *kids[] = {n->lhs, n->rhs, n->cond, n->then, n->els, n->init, n->inc, n->body};
+  for (size_t i = 0; i < sizeof kids / sizeof kids[0]; i++)
+    callee_names(kids[i], out);
+  for (int i = 0; i < n->args.len; i++)
+    callee_names(n->args.items[i], out);
+  for (int i = 0; i < n->stmts.len; i++)
+    callee_names(n->stmts.items[i], out);
+  for (int i = 0; i < n->decl_vars.len; i++)
+    callee_names(vec_get(Declarator, &n->decl_vars, i)->init, out);
+}
+
+static bool has_include(Unit *unit, const char *header) {
+  for (int i = 0; i < unit->directives.len; i++) {
+    Directive *d = vec_get(Directive, &unit->directives, i);
+    if (d->kind == DIR_INCLUDE && strstr(d->text, header))
+      return true;
+  }
+  return false;
+}
+
+/* `double f(double x);` for a function the user defined. */
+static Node *prototype_of(Node *def) {
+  Node *p = new_of(Node);
+  *p = *def;
+  p->kind = ND_DECL;
+  p->obj = NULL;
+  p->decl_inline = false;
+  p->end_tok = NULL;
+  p->aux = NULL;
+  return p;
+}
+
+static Node *generated_prototype(Obj *fn) {
+  Node *d = new_node(ND_DECL, fn->tok);
+  d->decl_storage = fn->storage;
+  Declarator *dv = new_of(Declarator);
+  dv->obj = fn;
+  dv->ty = fn->ty;
+  dv->tok = fn->tok;
+  vec_push(&d->decl_vars, dv);
+  return d;
+}
+
+/* A global variable's definition as an `extern` declaration (the user's
+ * object file defines it). */
+static Node *extern_of(Node *decl) {
+  bool vars = false;
+  for (int i = 0; i < decl->decl_vars.len; i++) {
+    Declarator *dv = vec_get(Declarator, &decl->decl_vars, i);
+    if (dv->obj && dv->obj->kind == OBJ_VAR)
+      vars = true;
+  }
+  if (!vars || decl->decl_storage == SC_STATIC || decl->decl_storage == SC_EXTERN ||
+      decl->decl_storage == SC_TYPEDEF)
+    return decl;
+  Node *d = new_of(Node);
+  *d = *decl;
+  d->decl_storage = SC_EXTERN;
+  d->end_tok = NULL;
+  Vec dvs = {0};
+  for (int i = 0; i < decl->decl_vars.len; i++) {
+    Declarator *dv = new_of(Declarator);
+    *dv = *vec_get(Declarator, &decl->decl_vars, i);
+    dv->init = NULL;
+    vec_push(&dvs, dv);
+  }
+  d->decl_vars = dvs;
+  return d;
+}
+
+void grad_unit(Buf *out, Unit *unit, const GradOptions *opts) {
+  Obj *f = find_func(unit, opts->func);
+  if (!f)
+    fatal("no function named '%s' in %s", opts->func, unit->path);
+  Token *at = f->def_tok ? f->def_tok : f->tok;
+  if (!f->body)
+    error_tok(at, "cannot differentiate '%s': it is declared but not defined in %s", f->name,
+              unit->path);
+  Type *ret = f->ty->return_ty;
+  Vec outs = {0};
+  choose_outs(f, opts, &outs);
+  if (!is_floating(ret) && !(opts->vjp && is_void(ret) && outs.len))
+    error_tok(at, "cannot differentiate '%s': it returns '%s'; cotan %s needs a double or "
+                  "float result%s",
+              f->name, type_to_str(ret, ""), opts->vjp ? "vjp" : "grad",
+              opts->vjp ? " (or --out parameters)" : "");
+  Vec wrt = {0};
+  choose_wrt(f, opts, &wrt);
+  Activity *act = activity_analyze(unit, f, &wrt, &outs);
+  fence_function(unit, f, act);
+  /* the adjoint parameters: inputs and outputs, in parameter order */
+  Vec diff = {0};
+  for (int i = 0; i < f->params.len; i++) {
+    Obj *p = f->params.items[i];
+    if (in_vec(&wrt, p) || in_vec(&outs, p))
+      vec_push(&diff, p);
+  }
+  RevResult res = {0};
+  reverse_unit(unit, f, act, &diff, opts->vjp, &res);
+
+  /* The user's functions the generated code calls: static ones are
+   * copied (and what they call followed), the others declared. */
+  Vec gen_defs = {0};
+  Vec bodies = {0};
+  Vec called = {0};
+  for (int i = 0; i < res.funcs.len; i++) {
+    Obj *fn = res.funcs.items[i];
+    Node *def = new_node(ND_FUNCDEF, fn->tok);
+    def->obj = fn;
+    vec_push(&gen_defs, def);
+    vec_push(&bodies, fn);
+    calls_in(fn->body, &called);
+  }
+  for (int i = 0; i < called.len; i++) {
+    Obj *fn = called.items[i];
+    if (fn->storage == SC_STATIC) {
+      vec_push(&bodies, fn);
+      calls_in(fn->body, &called);
+    }
+  }
+  Vec deps = {0};
+  collect_deps_roots(unit, &gen_defs, &bodies, &deps);
+
+  Vec items = {0};
+  Token *tok = f->tok;
+  if (res.tape_doubles || res.tape_floats)
+    res.tape_double = true;
+  bool need_stdlib = res.tape_double || res.tape_int;
+  if (need_stdlib && !has_include(unit, "<stdlib.h>"))
+    vec_push(&items, verbatim("#include <stdlib.h>", tok));
+  if (res.uses_memset && !has_include(unit, "<string.h>"))
+    vec_push(&items, verbatim("#include <string.h>", tok));
+  Vec names = {0};
+  for (int i = 0; i < res.funcs.len; i++)
+    callee_names(((Obj *)res.funcs.items[i])->body, &names);
+  bool math = false;
+  for (int i = 0; i < names.len; i++)
+    math |= rule_find(names.items[i]) != NULL || rule_helper_code(names.items[i]) != NULL;
+  if (math && !has_include(unit, "<math.h>"))
+    vec_push(&items, verbatim("#include <math.h>", tok));
+  for (int i = 0; i < deps.len; i++) {
+    Node *item = deps.items[i];
+    if (item->kind == ND_FUNCDEF) {
+      if (item->obj->storage == SC_STATIC && in_vec(&bodies, item->obj))
+        vec_push(&items, item);
+      else
+        vec_push(&items, prototype_of(item));
+      continue;
+    }
+    if (item->kind == ND_DECL)
+      item = extern_of(item);
+    vec_push(&items, item);
+  }
+  for (int i = 0; i < names.len; i++) {
+    const char *code = rule_helper_code(names.items[i]);
+    if (code)
+      vec_push(&items, verbatim(code, tok));
+  }
+  if (need_stdlib) {
+    vec_push(&items, verbatim(tape_type_text, tok));
+    if (res.tape_double)
+      vec_push(&items, verbatim(tape_double_text, tok));
+    if (res.tape_int)
+      vec_push(&items, verbatim(tape_int_text, tok));
+    if (res.tape_doubles)
+      vec_push(&items, verbatim(tape_doubles_text, tok));
+    if (res.tape_floats)
+      vec_push(&items, verbatim(tape_floats_text, tok));
+    if (res.tape_reserve)
+      vec_push(&items, verbatim(tape_reserve_text, tok));
+    vec_push(&items, verbatim(tape_free_text, tok));
+  }
+  /* Helpers in reverse order of creation (callees before callers), F_grad
+   * last; a prototype for each helper called before its definition. */
+  Vec order = {0};
+  for (int i = res.funcs.len - 2; i >= 0; i--)
+    vec_push(&order, res.funcs.items[i]);
+  vec_push(&order, vec_last(&res.funcs));
+  for (int i = 0; i < order.len; i++) {
+    Obj *fn = order.items[i];
+    bool early = false;
+    for (int k = 0; k < i && !early; k++) {
+      Vec c = {0};
+      calls_in(((Obj *)order.items[k])->body, &c);
+      early = in_vec(&c, fn);
+    }
+    if (early)
+      vec_push(&items, generated_prototype(fn));
+  }
+  for (int i = 0; i < order.len; i++) {
+    Obj *fn = order.items[i];
+    Node *def = new_node(ND_FUNCDEF, fn->tok);
+    def->obj = fn;
+    vec_push(&items, def);
+  }
+
+  const char *cmd = opts->cmdline;
+  if (!cmd)
+    cmd = format("cotan %s %s -f %s", opts->vjp ? "vjp" : "grad", unit->path, f->name);
+  const char *base = strrchr(unit->path, '/');
+  base = base ? base + 1 : unit->path;
+  buf_printf(out, "/* Generated by cotan %s from %s: %s\n * Do not edit by hand: regenerate. */\n",
+             COTAN_VERSION, base, cmd);
+  print_generated(out, unit, &items);
+}
