@@ -30,9 +30,11 @@ double loss(const double w[N_FEATURES], double b, double lambda) {
   return total / N_SAMPLES + 0.5 * lambda * penalty;
 }
 
+#ifndef COTAN_DEMO /* the demo links its own main with the gradient */
 int main(void) {
   double w[N_FEATURES] = {0.1, -0.2};
   printf("loss(w=(0.1,-0.2), b=0) = %.10f\n", loss(w, 0.0, 0.01));
   printf("loss(w=(1.0, 0.5), b=0.3) = %.10f\n", loss((double[]){1.0, 0.5}, 0.3, 0.01));
   return 0;
 }
+#endif
