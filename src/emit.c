@@ -108,6 +108,22 @@ static const char tape_reserve_text[] =
     "    }\n"
     "}";
 
+static const char tape_log_text[] =
+    "/* The undo log of a call that overwrites memory the caller still needs:\n"
+    " * a 0, then the old value and the address of each element it writes. */\n"
+    "static void cotan_log(cotan_tape *t, double *p)\n"
+    "{\n"
+    "    cotan_push(t, *p);\n"
+    "    cotan_push_int(t, (long)(intptr_t)p);\n"
+    "}\n"
+    "\n"
+    "/* Undoes the writes of the newest log, last write first. */\n"
+    "static void cotan_undo(cotan_tape *t)\n"
+    "{\n"
+    "    for (long a = cotan_pop_int(t); a != 0; a = cotan_pop_int(t))\n"
+    "        *(double *)(intptr_t)a = cotan_pop(t);\n"
+    "}";
+
 static const char tape_free_text[] =
     "static void cotan_tape_free(cotan_tape *t)\n"
     "{\n"
@@ -236,6 +252,13 @@ static void calls_in(Node *n, Vec *out) {
     calls_in(vec_get(Declarator, &n->decl_vars, i)->init, out);
   for (int i = 0; i < n->items.len; i++)
     calls_in(vec_get(InitItem, &n->items, i)->value, out);
+}
+
+static bool in_names(Vec *names, const char *name) {
+  for (int i = 0; i < names->len; i++)
+    if (str_eq(names->items[i], name))
+      return true;
+  return false;
 }
 
 /* Names of the functions called in a tree that are not the user's. */
@@ -385,6 +408,9 @@ void grad_unit(Buf *out, Unit *unit, const GradOptions *opts) {
   Vec names = {0};
   for (int i = 0; i < res.funcs.len; i++)
     callee_names(((Obj *)res.funcs.items[i])->body, &names);
+  bool undo_log = in_names(&names, "cotan_log");
+  if (undo_log && !has_include(unit, "<stdint.h>"))
+    vec_push(&items, verbatim("#include <stdint.h>", tok));
   bool math = false;
   for (int i = 0; i < names.len; i++)
     math |= rule_find(names.items[i]) != NULL || rule_helper_code(names.items[i]) != NULL;
@@ -420,6 +446,8 @@ void grad_unit(Buf *out, Unit *unit, const GradOptions *opts) {
       vec_push(&items, verbatim(tape_floats_text, tok));
     if (res.tape_reserve)
       vec_push(&items, verbatim(tape_reserve_text, tok));
+    if (undo_log)
+      vec_push(&items, verbatim(tape_log_text, tok));
     vec_push(&items, verbatim(tape_free_text, tok));
   }
   /* Helpers in reverse order of creation (callees before callers), F_grad

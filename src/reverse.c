@@ -36,8 +36,13 @@
  * again from its arguments (restored to their values at the call) and then
  * its own reverse sweep.  Memory a callee overwrites through a pointer is
  * saved whole by the caller when it is a local array of the caller's
- * function level (the helper then runs on a copy); elsewhere a call that
- * overwrites memory the derivative still needs is an error.
+ * function level (the helper then runs on a copy).  Elsewhere (through the
+ * caller's pointer parameter: unknown extent), a call that overwrites
+ * memory the derivative still needs, or updates it in place, is split: the
+ * forward sweep runs <callee>_fwd, the callee logging on the caller's tape
+ * the address and old value of each element it writes, and the reverse
+ * sweep undoes that log (cotan_undo) before the helper runs; that helper
+ * restores all the memory the callee writes (see "Split calls").
  *
  * Assumptions, as in Tapenade and Enzyme's defaults: distinct pointer
  * parameters do not alias, and a function called on the active path
@@ -181,6 +186,7 @@ typedef struct SInfo {
   Vec end_push;        /* block: Obj * locals pushed at its end, in order */
   Vec recomputed;      /* block: declarations (Node *) recomputed in the reverse sweep */
   Vec call_saves;      /* simple statement: local arrays (Obj *) a call overwrites, saved whole */
+  bool undo;           /* simple statement: its call logs the writes it makes (split call) */
 } SInfo;
 
 struct RScope {
@@ -213,6 +219,7 @@ typedef struct Rev {
   Obj *tape;           /* the local tape, once used */
   RScope *scope;       /* innermost reverse scope */
   Node *body;          /* normalized body */
+  Map split_calls;     /* Node *: calls run through <callee>_fwd, undone before their helper */
   Token *tok;          /* F's name, for generated code */
 } Rev;
 
@@ -1825,6 +1832,7 @@ static void analyze(Rev *r, Node *s, Node *block, int depth, int index) {
   si->rr = (Map){0};
   si->save = si->invert = si->init_save = false;
   si->call_saves = (Vec){0};
+  si->undo = false;
   switch (s->kind) {
   case ND_BLOCK: {
     int d = block ? depth + 1 : 0;
@@ -2049,16 +2057,18 @@ static void check_call_writes(Rev *r, Node *e, Tbr *t, SInfo *si) {
           have = si->call_saves.items[n] == o;
         if (!have)
           vec_push(&si->call_saves, o);
-      } else if (!in_place) {
-        error_tok(a->tok,
-                  "cannot differentiate: '%s' overwrites the memory of '%s' here, and the "
-                  "derivative needs its old values; pass a copy",
-                  f->name, o->name);
+      } else if (!set_in(&r->split_calls, e)) {
+        /* elsewhere (unknown extent): the call runs through <callee>_fwd,
+         * which logs the old value of each element it writes; the reverse
+         * sweep undoes the log before the helper runs */
+        if (si->undo)
+          error_tok(a->tok,
+                    "cannot differentiate two calls that overwrite their arguments in one "
+                    "statement; write them as separate statements");
+        set_put(&r->split_calls, e);
+        si->undo = true;
       } else {
-        error_tok(a->tok,
-                  "cannot yet differentiate a call to '%s' that updates '%s' in place; "
-                  "give it separate input and output arrays, or a local array",
-                  f->name, o->name);
+        si->undo = true;
       }
     }
     set_put(&t->assigned, k);
@@ -2295,13 +2305,13 @@ static bool has_work(Rev *r, Node *s) {
   case ND_DECL: {
     Obj *v;
     Node *init = decl_init(s, &v);
-    if (si->call_saves.len)
+    if (si->call_saves.len || si->undo)
       return si->has_work = true;
     return si->has_work = v && init && var_info(r, v)->active && init_list_active(r, init);
   }
   case ND_EXPR_STMT: {
     Node *w = top_write(s);
-    if (si->call_saves.len)
+    if (si->call_saves.len || si->undo)
       return si->has_work = true;
     if (!w) {
       Obj *f = s->lhs->kind == ND_CALL ? user_callee(s->lhs) : NULL;
@@ -2410,6 +2420,7 @@ struct Helper {
   Vec adj;             /* Obj * per parameter of callee: its adjoint parameter, or NULL */
   Obj *seed;           /* the result's adjoint parameter, or NULL */
   Vec names;           /* char *: names in use in fn */
+  bool restore;        /* its reverse sweep restores all the memory the callee writes */
   bool done;
 };
 
@@ -2419,6 +2430,9 @@ struct Gen {
   Vec helpers;         /* Helper * */
   Type *tape_ty;
   Obj *push, *pop, *push_int, *pop_int, *tape_free, *push_array, *pop_array;
+  Obj *log, *undo;     /* the undo log of split calls */
+  Vec fwd_callees;     /* Obj *: callees with a <callee>_fwd */
+  Vec fwds;            /* Obj *: their <callee>_fwd, in the same order */
   Map summaries;       /* Obj * -> Summary *: what user functions do through pointers */
 };
 
@@ -2569,10 +2583,11 @@ static Helper *make_sig(Gen *g, Obj *callee, char *mask, const char *name, bool 
 }
 
 /* The helper for calls to callee with these arguments active. */
-static Helper *helper_for(Gen *g, Obj *callee, char *mask) {
+static Helper *helper_for(Gen *g, Obj *callee, char *mask, bool restore) {
   for (int i = 0; i < g->helpers.len; i++) {
     Helper *h = g->helpers.items[i];
-    if (h->callee == callee && h != g->helpers.items[0] && str_eq(h->mask, mask))
+    if (h->callee == callee && h != g->helpers.items[0] && str_eq(h->mask, mask) &&
+        h->restore == restore)
       return h;
   }
   int same = 0;
@@ -2590,11 +2605,15 @@ static Helper *helper_for(Gen *g, Obj *callee, char *mask) {
       clash = str_eq(vec_get(Obj, &g->unit->globals, i)->name, name);
     for (int i = 0; i < g->helpers.len && !clash; i++)
       clash = str_eq(vec_get(Helper, &g->helpers, i)->fn->name, name);
+    for (int i = 0; i < g->fwds.len && !clash; i++)
+      clash = str_eq(vec_get(Obj, &g->fwds, i)->name, name);
     if (!clash)
       break;
     name = format("%s_vjp%d_%d", callee->name, same + 1, n);
   }
-  return make_sig(g, callee, mask, name, !is_void(callee->ty->return_ty), true);
+  Helper *h = make_sig(g, callee, mask, name, !is_void(callee->ty->return_ty), true);
+  h->restore = restore;
+  return h;
 }
 
 static Obj *tape_fn(Gen *g, const char *name, Type *ret, Type *arg) {
@@ -2665,6 +2684,11 @@ static Node *tape_push(Rev *r, Node *value, Token *tok) {
     g->res->tape_int = true;
     return stmt(call1(g->push_int, t, value, tok));
   }
+  if (is_pointer(value->ty)) {
+    /* a pointer the forward sweep moves: its address, as an integer */
+    g->res->tape_int = true;
+    return stmt(call1(g->push_int, t, new_cast(value, ty_long, tok), tok));
+  }
   if (!is_floating(value->ty))
     error_tok(tok, "cannot differentiate: the derivative needs a saved value of type '%s' "
                    "and cotan can save only numbers",
@@ -2717,6 +2741,10 @@ static Node *tape_pop(Rev *r, Type *ty, Token *tok) {
   if (saved_as_int(ty)) {
     g->res->tape_int = true;
     return call1(g->pop_int, t, NULL, tok);
+  }
+  if (is_pointer(ty)) {
+    g->res->tape_int = true;
+    return new_cast(call1(g->pop_int, t, NULL, tok), type_unqualified(ty), tok);
   }
   g->res->tape_double = true;
   return call1(g->pop, t, NULL, tok);
@@ -3153,7 +3181,9 @@ static void adj_user_call(Rev *r, Node *e, Obj *f, Node *seed, Vec *cs) {
     Obj *p = vec_get(Obj, &f->params, i);
     mask[i] = active_expr(r, a) && type_has_floating(p->ty) ? '1' : '0';
   }
-  Helper *h = helper_for(r->gen, f, mask);
+  /* after a split call the memory holds its values at the call again
+   * (cotan_undo), and the helper must leave it so */
+  Helper *h = helper_for(r->gen, f, mask, set_in(&r->split_calls, e));
   Vec args = {0};
   Vec later = {0}; /* arguments whose adjoints come back in temporaries */
   Vec temps = {0};
@@ -3515,6 +3545,9 @@ static void rev_restore(Rev *r, Node *s, Node *w) {
     }
     return;
   }
+  VarInfo *vi = is_var_obj(L) ? var_info(r, L->obj) : NULL;
+  if (vi && vi->shadow)
+    emit(r, stmt(new_assign(ND_NONE, var(vi->shadow, tok), tape_pop(r, vi->shadow->ty, tok), tok)));
   emit(r, stmt(new_assign(ND_NONE, L, tape_pop(r, L->ty, tok), tok)));
 }
 
@@ -3797,6 +3830,263 @@ static Node *rev_for_header(Node *s, Node *body) {
   return n;
 }
 
+/* ===================================================================== */
+/* Split calls: a callee that overwrites memory of unknown extent         */
+/* ===================================================================== */
+
+/* A call that overwrites memory the caller reaches through a pointer (its
+ * own pointer parameter, say), where the derivative still needs the old
+ * values: the caller's forward sweep runs it as <callee>_fwd, a copy of
+ * the callee that logs on the caller's tape the address and old value of
+ * each element it writes through a pointer parameter (after a 0 that
+ * starts the log).  The caller's reverse sweep undoes the log
+ * (cotan_undo), so the memory holds its values at the call again, and
+ * calls the callee's helper, which runs the callee and its reverse sweep
+ * from there and restores everything the callee writes. */
+
+static void log_init(Gen *g) {
+  tape_init(g);
+  g->res->tape_double = true;
+  g->res->tape_int = true;
+  if (g->log)
+    return;
+  g->log = tape_fn(g, "cotan_log", ty_void, pointer_to(ty_double));
+  g->undo = tape_fn(g, "cotan_undo", ty_void, NULL);
+}
+
+static bool is_write_node(Node *e) {
+  switch (e->kind) {
+  case ND_ASSIGN: case ND_PRE_INC: case ND_PRE_DEC: case ND_POST_INC: case ND_POST_DEC:
+    return true;
+  default:
+    return false;
+  }
+}
+
+/* Does write w of f store through one of f's pointer parameters (memory
+ * the caller owns)? */
+static bool logged_write(Obj *f, Node *w) {
+  Node *L = w->lhs;
+  if (L->kind == ND_VAR)
+    return false;
+  const void *k = lvalue_key(L);
+  if (!k)
+    error_tok(L->tok, "cannot yet differentiate a call to '%s': it overwrites memory cotan "
+                      "cannot trace back to a parameter here",
+              f->name);
+  Obj *o = key_obj(k);
+  if (k == val_key(o))
+    return false; /* a member of a local struct */
+  bool param = false;
+  for (int i = 0; i < f->params.len && !param; i++)
+    param = f->params.items[i] == o;
+  if (!param) {
+    if (o->is_local && is_pointer(o->ty))
+      error_tok(L->tok, "cannot yet differentiate a call to '%s' that overwrites its "
+                        "arguments through the local pointer '%s'; index the parameter",
+                f->name, o->name);
+    return false; /* a local array, or a global */
+  }
+  if (type_canon(type_unqualified(L->ty))->kind != type_canon(ty_double)->kind ||
+      !is_floating(L->ty) || !is_pure(L))
+    error_tok(L->tok, "cannot yet differentiate a call to '%s' that overwrites its argument "
+                      "here: only plain double elements (no side effects in the index) are "
+                      "logged; pass a copy",
+              f->name);
+  return true;
+}
+
+static Node *log_call(Gen *g, Obj *tape, Node *L) {
+  Token *tok = L->tok;
+  return call1(g->log, var(tape, tok), new_unary(ND_ADDR, clone_expr(L), tok), tok);
+}
+
+static void log_expr(Gen *g, Obj *f, Obj *tape, Node *e);
+
+static void log_any(Gen *g, Obj *f, Obj *tape, Node *n) {
+  if (!n)
+    return;
+  if (n->kind < ND_BLOCK) {
+    log_expr(g, f, tape, n);
+    return;
+  }
+  if (n->kind == ND_EXPR_STMT || n->kind == ND_RETURN)
+    log_any(g, f, tape, n->lhs);
+  for (int i = 0; i < n->decl_vars.len; i++)
+    log_any(g, f, tape, vec_get(Declarator, &n->decl_vars, i)->init);
+}
+
+/* Writes inside an expression: `(cotan_log(tape, &v[i]), v[i] = e)`. */
+static void log_expr(Gen *g, Obj *f, Obj *tape, Node *e) {
+  if (!e)
+    return;
+  log_any(g, f, tape, e->lhs);
+  log_any(g, f, tape, e->rhs);
+  log_any(g, f, tape, e->cond);
+  log_any(g, f, tape, e->then);
+  log_any(g, f, tape, e->els);
+  for (int i = 0; i < e->args.len; i++)
+    log_any(g, f, tape, e->args.items[i]);
+  for (int i = 0; i < e->items.len; i++)
+    log_any(g, f, tape, vec_get(InitItem, &e->items, i)->value);
+  Obj *c = e->kind == ND_CALL ? user_callee(e) : NULL;
+  for (int i = 0; c && i < e->args.len && i < c->params.len; i++) {
+    Node *a = e->args.items[i];
+    const void *k = is_pointer(type_decay(a->ty)) ? pointer_key(a) : NULL;
+    if (k && callee_writes(c, i))
+      for (int j = 0; j < f->params.len; j++)
+        if (k == mem_key(f->params.items[j]))
+          error_tok(a->tok, "cannot yet differentiate: '%s' overwrites its argument through "
+                            "'%s', which overwrites it again; inline one into the other",
+                    f->name, c->name);
+  }
+  if (!is_write_node(e) || !logged_write(f, e))
+    return;
+  Node *w = new_of(Node);
+  *w = *e;
+  Node *lg = log_call(g, tape, w->lhs);
+  Node *comma = new_node(ND_COMMA, e->tok);
+  comma->lhs = lg;
+  comma->rhs = w;
+  comma->ty = w->ty;
+  comma->parenthesized = true;
+  *e = *comma;
+}
+
+/* s with its writes through pointer parameters logged: a statement
+ * `v[i] = e;` gets `cotan_log(tape, &v[i]);` before it. */
+static Node *log_stmt(Gen *g, Obj *f, Obj *tape, Node *s) {
+  if (!s)
+    return s;
+  if (s->kind == ND_EXPR_STMT || s->kind == ND_BLOCK) {
+    Vec in = {0};
+    if (s->kind == ND_BLOCK)
+      in = s->stmts;
+    else
+      vec_push(&in, s);
+    Vec out = {0};
+    for (int i = 0; i < in.len; i++) {
+      Node *c = in.items[i];
+      Node *w = c->kind == ND_EXPR_STMT ? c->lhs : NULL;
+      if (w && is_write_node(w) && logged_write(f, w)) {
+        log_any(g, f, tape, w->rhs);
+        vec_push(&out, stmt(log_call(g, tape, w->lhs)));
+        vec_push(&out, c);
+        continue;
+      }
+      vec_push(&out, c->kind == ND_EXPR_STMT ? (log_any(g, f, tape, c), c)
+                                             : log_stmt(g, f, tape, c));
+    }
+    if (s->kind == ND_BLOCK) {
+      s->stmts = out;
+      return s;
+    }
+    if (out.len == 1)
+      return s;
+    Node *b = new_block(s->tok);
+    for (int i = 0; i < out.len; i++)
+      block_add(b, out.items[i]);
+    return b;
+  }
+  if (s->kind < ND_BLOCK) {
+    log_expr(g, f, tape, s);
+    return s;
+  }
+  log_any(g, f, tape, s);
+  log_any(g, f, tape, s->cond);
+  log_any(g, f, tape, s->inc);
+  if (s->init)
+    log_any(g, f, tape, s->init);
+  s->then = log_stmt(g, f, tape, s->then);
+  s->els = log_stmt(g, f, tape, s->els);
+  s->body = log_stmt(g, f, tape, s->body);
+  return s;
+}
+
+/* <callee>_fwd: the callee, logging its writes on the caller's tape. */
+static Obj *fwd_for(Gen *g, Obj *f) {
+  for (int i = 0; i < g->fwd_callees.len; i++)
+    if (g->fwd_callees.items[i] == f)
+      return g->fwds.items[i];
+  log_init(g);
+  Rev tmp = {0};
+  global_names(g->unit, &tmp.names);
+  for (int i = 0; i < g->helpers.len; i++)
+    use_name(&tmp, vec_get(Helper, &g->helpers, i)->fn->name);
+  for (int i = 0; i < g->fwds.len; i++)
+    use_name(&tmp, vec_get(Obj, &g->fwds, i)->name);
+  char *name = fresh_name(&tmp, format("%s_fwd", f->name));
+  for (int i = 0; i < f->params.len; i++)
+    use_name(&tmp, vec_get(Obj, &f->params, i)->name);
+  names_in(&tmp, f->body);
+  Obj *tape = new_local_var(fresh_name(&tmp, "tape"), pointer_to(g->tape_ty), f->tok);
+  tape->is_param = true;
+
+  Obj *fn = new_of(Obj);
+  fn->kind = OBJ_FUNC;
+  fn->name = name;
+  fn->tok = f->tok;
+  fn->def_tok = f->tok;
+  fn->storage = SC_STATIC;
+  fn->is_defined = true;
+  Type *fty = func_type(type_unqualified(type_canon(f->ty)->return_ty));
+  fty->return_ty = type_unqualified(f->ty->return_ty);
+  vec_push(&fn->params, tape);
+  vec_push(&fty->params, tape->ty);
+  for (int i = 0; i < f->params.len; i++) {
+    Obj *p = vec_get(Obj, &f->params, i);
+    vec_push(&fn->params, p);
+    vec_push(&fty->params, p->decl_ty ? p->decl_ty : p->ty);
+  }
+  fn->ty = fty;
+
+  Node *body = log_stmt(g, f, tape, clone_expr(f->body));
+  Token *tok = gen_tok(f->tok);
+  Vec stmts = {0};
+  vec_push(&stmts, stmt(call1(g->push_int, var(tape, tok), inum(0, tok), tok)));
+  for (int i = 0; i < body->stmts.len; i++)
+    vec_push(&stmts, body->stmts.items[i]);
+  body->stmts = stmts;
+  fn->body = body;
+  vec_push(&g->fwd_callees, f);
+  vec_push(&g->fwds, fn);
+  return fn;
+}
+
+/* The forward sweep: split calls in s go through <callee>_fwd. */
+static void redirect_split_calls(Rev *r, Node *e) {
+  if (!e)
+    return;
+  redirect_split_calls(r, e->lhs);
+  redirect_split_calls(r, e->rhs);
+  redirect_split_calls(r, e->cond);
+  redirect_split_calls(r, e->then);
+  redirect_split_calls(r, e->els);
+  for (int i = 0; i < e->args.len; i++)
+    redirect_split_calls(r, e->args.items[i]);
+  for (int i = 0; i < e->decl_vars.len; i++)
+    redirect_split_calls(r, vec_get(Declarator, &e->decl_vars, i)->init);
+  if (e->kind != ND_CALL || !set_in(&r->split_calls, e))
+    return;
+  Obj *fn = fwd_for(r->gen, user_callee(e));
+  Vec args = {0};
+  Node *t = tape_ref(r, e->tok);
+  vec_push(&args, t);
+  for (int i = 0; i < e->args.len; i++)
+    vec_push(&args, e->args.items[i]);
+  Node *c = new_call(var(fn, e->lhs->tok), args, e->tok);
+  *e = *c;
+}
+
+/* The reverse sweep: the memory the split call of s wrote, back to its
+ * values at the call (first: the log is the newest thing on the tape). */
+static void emit_undo(Rev *r, Node *s) {
+  if (!sinfo(s)->undo)
+    return;
+  log_init(r->gen);
+  emit(r, stmt(call1(r->gen->undo, tape_ref(r, s->tok), NULL, s->tok)));
+}
+
 static void rev_stmt(Rev *r, Node *s) {
   SInfo *si = sinfo(s);
   if (!si->has_work)
@@ -3818,9 +4108,11 @@ static void rev_stmt(Rev *r, Node *s) {
     break;
   }
   case ND_DECL:
+    emit_undo(r, s);
     rev_decl(r, s);
     break;
   case ND_EXPR_STMT:
+    emit_undo(r, s);
     rev_expr_stmt(r, s);
     break;
   case ND_IF: {
@@ -3971,6 +4263,8 @@ static Node *shadow_decl(Rev *r, Node *s) {
 static void fwd_stmt(Rev *r, Node *s, Node *out) {
   SInfo *si = sinfo(s);
   Token *tok = s->tok;
+  if (si->undo)
+    redirect_split_calls(r, s);
   for (int i = 0; i < si->call_saves.len; i++)
     block_add(out, tape_array(r, si->call_saves.items[i], true, tok));
   switch (s->kind) {
@@ -4006,8 +4300,12 @@ static void fwd_stmt(Rev *r, Node *s, Node *out) {
     return;
   case ND_EXPR_STMT: {
     Node *w = top_write(s);
-    if (w && si->save && !si->invert)
+    if (w && si->save && !si->invert) {
       block_add(out, tape_push(r, clone_expr(w->lhs), w->tok));
+      VarInfo *vi = is_var_obj(w->lhs) ? var_info(r, w->lhs->obj) : NULL;
+      if (vi && vi->shadow)
+        block_add(out, tape_push(r, var(vi->shadow, tok), w->tok));
+    }
     block_add(out, s);
     if (w)
       block_add(out, shadow_update(r, w));
@@ -4517,6 +4815,12 @@ static void reverse_function(Gen *g, Helper *h, Activity *a) {
   for (;;) {
     analyze(r, r->body, NULL, 0, 0);
     Tbr t = {.all_writes = &all_writes};
+    if (h->restore)
+      for (int i = 0; i < f->params.len; i++) {
+        Obj *p = vec_get(Obj, &f->params, i);
+        if (is_pointer(p->ty))
+          set_put(&t.seen, mem_key(p));
+      }
     tbr(r, r->body, &t);
     if (!need_conds(r, r->body, false))
       break;
@@ -4628,5 +4932,7 @@ void reverse_unit(Unit *unit, Obj *func, Activity *a, Vec *wrt, bool vjp, RevRes
   }
   for (int i = 1; i < g.helpers.len; i++)
     vec_push(&res->funcs, vec_get(Helper, &g.helpers, i)->fn);
+  for (int i = 0; i < g.fwds.len; i++)
+    vec_push(&res->funcs, g.fwds.items[i]);
   vec_push(&res->funcs, top->fn);
 }
