@@ -90,6 +90,27 @@ static const char tape_floats_text[] =
     "        p[i] = (float)cotan_pop(t);\n"
     "}";
 
+static const char tape_mem_text[] =
+    "/* Values the double tape cannot hold exactly (long double, structs): byte for\n"
+    " * byte, in as many double slots as they need. */\n"
+    "static void cotan_push_mem(cotan_tape *t, const void *p, size_t n)\n"
+    "{\n"
+    "    for (size_t i = 0; i < n; i += sizeof(double)) {\n"
+    "        cotan_push(t, 0.0);\n"
+    "        memcpy(&t->val[t->nval - 1], (const char *)p + i,\n"
+    "               n - i < sizeof(double) ? n - i : sizeof(double));\n"
+    "    }\n"
+    "}\n"
+    "\n"
+    "static void cotan_pop_mem(cotan_tape *t, void *p, size_t n)\n"
+    "{\n"
+    "    for (size_t i = (n + sizeof(double) - 1) / sizeof(double) * sizeof(double); i > 0;) {\n"
+    "        i -= sizeof(double);\n"
+    "        (void)cotan_pop(t);\n"
+    "        memcpy((char *)p + i, &t->val[t->nval], n - i < sizeof(double) ? n - i : sizeof(double));\n"
+    "    }\n"
+    "}";
+
 static const char tape_reserve_text[] =
     "/* Room for nval more values and nint more integers. */\n"
     "static void cotan_reserve(cotan_tape *t, long nval, long nint)\n"
@@ -444,6 +465,8 @@ void grad_unit(Buf *out, Unit *unit, const GradOptions *opts) {
       vec_push(&items, verbatim(tape_doubles_text, tok));
     if (res.tape_floats)
       vec_push(&items, verbatim(tape_floats_text, tok));
+    if (in_names(&names, "cotan_push_mem"))
+      vec_push(&items, verbatim(tape_mem_text, tok));
     if (res.tape_reserve)
       vec_push(&items, verbatim(tape_reserve_text, tok));
     if (undo_log)

@@ -545,13 +545,14 @@ static bool is_var_obj(Node *e) { return e && e->kind == ND_VAR && e->obj->kind 
 
 /* The key an lvalue's storage belongs to, or NULL if unknown. */
 static const void *lvalue_key(Node *e);
+static const void *canon(const void *key);
 
 static const void *pointer_key(Node *e) {
   switch (e->kind) {
   case ND_VAR:
     if (e->obj->kind != OBJ_VAR)
       return NULL;
-    return mem_key(e->obj);
+    return canon(mem_key(e->obj));
   case ND_ADD:
     return pointer_key(is_pointer(type_decay(e->lhs->ty)) ? e->lhs : e->rhs);
   case ND_SUB:
@@ -576,7 +577,7 @@ static const void *lvalue_key(Node *e) {
   case ND_VAR:
     if (e->obj->kind != OBJ_VAR)
       return NULL;
-    return is_array(e->obj->ty) ? mem_key(e->obj) : val_key(e->obj);
+    return is_array(e->obj->ty) ? canon(mem_key(e->obj)) : val_key(e->obj);
   case ND_INDEX:
     return pointer_key(e->swapped ? e->rhs : e->lhs);
   case ND_MEMBER:
@@ -586,6 +587,158 @@ static const void *lvalue_key(Node *e) {
   default:
     return NULL;
   }
+}
+
+/* Pointer copies.  A pointer variable assigned the address of some memory
+ * (`double *p = v;`, `xp = tmp;`, `q = v + 1;`) designates that memory: the
+ * memory keys of the pointer and of every base it may point into are
+ * unified into one class (flow-insensitive, over every function of the
+ * unit), so a write through p is a write to v.  The class's key is that of
+ * a parameter or global if it has one, else of a local array, else of a
+ * pointer.  A class whose pointers may also point to memory cotan cannot
+ * name (an element of an array of pointers, a struct member, a pointer a
+ * function returns) is "unknown": a floating write through it is an error.
+ * A class with several bases is "multi": it cannot be saved whole or
+ * logged as a parameter. */
+static Map alias_parent;  /* key -> key */
+static Map alias_unknown; /* class key -> 1 */
+static Map alias_bases;   /* class key -> (void *)(number of bases) */
+static bool alias_raw;    /* while building, and for activity: no classes */
+
+static const void *alias_find(const void *k) {
+  const void *p;
+  while ((p = map_get(&alias_parent, k)) && p != k)
+    k = p;
+  return k;
+}
+
+static const void *canon(const void *key) {
+  return alias_raw ? key : alias_find(key);
+}
+
+static int alias_rank(const void *k) {
+  Obj *o = key_obj(k);
+  if (!o->is_local || o->is_param)
+    return 3;
+  return is_array(o->ty) ? 2 : 1;
+}
+
+static bool is_base(const void *k) { return alias_rank(k) >= 2; }
+
+static void alias_union(const void *a, const void *b) {
+  a = alias_find(a);
+  b = alias_find(b);
+  if (a == b)
+    return;
+  if (alias_rank(b) > alias_rank(a) ||
+      (alias_rank(b) == alias_rank(a) && key_obj(b)->id < key_obj(a)->id)) {
+    const void *t = a;
+    a = b;
+    b = t;
+  }
+  map_put(&alias_parent, b, (void *)a);
+  size_t n = (size_t)(uintptr_t)map_get(&alias_bases, a) + (size_t)(uintptr_t)map_get(&alias_bases, b);
+  map_put(&alias_bases, a, (void *)(uintptr_t)n);
+  if (set_in(&alias_unknown, b))
+    set_put(&alias_unknown, a);
+}
+
+static void alias_key(const void *k) {
+  if (!map_get(&alias_parent, k)) {
+    map_put(&alias_parent, k, (void *)k);
+    map_put(&alias_bases, k, (void *)(uintptr_t)(is_base(k) ? 1 : 0));
+  }
+}
+
+/* p (a pointer variable) = e */
+static void alias_assign(Obj *p, Node *e) {
+  if (!e || p->kind != OBJ_VAR || !is_pointer(p->ty))
+    return;
+  const void *pk = mem_key(p);
+  alias_key(pk);
+  if (e->kind == ND_COND) {
+    alias_assign(p, e->then ? e->then : e->cond);
+    alias_assign(p, e->els);
+    return;
+  }
+  if (e->kind == ND_CAST && is_pointer(e->lhs->ty)) {
+    alias_assign(p, e->lhs);
+    return;
+  }
+  if (e->kind == ND_COMMA) {
+    alias_assign(p, e->rhs);
+    return;
+  }
+  if (is_null_pointer_constant(e))
+    return;
+  const void *k = pointer_key(e);
+  if (k) {
+    alias_key(k);
+    alias_union(pk, k);
+    return;
+  }
+  /* fresh memory from a function without a body (malloc) is p's own */
+  if (e->kind == ND_CALL && e->lhs && e->lhs->kind == ND_VAR && e->lhs->obj->kind == OBJ_FUNC &&
+      !e->lhs->obj->body)
+    return;
+  set_put(&alias_unknown, alias_find(pk));
+}
+
+static void alias_walk(Node *n) {
+  if (!n)
+    return;
+  if (n->kind == ND_ASSIGN && n->op == ND_NONE && n->lhs->kind == ND_VAR)
+    alias_assign(n->lhs->obj, n->rhs);
+  for (int i = 0; i < n->decl_vars.len; i++) {
+    Declarator *dv = vec_get(Declarator, &n->decl_vars, i);
+    if (dv->obj && dv->init && dv->init->kind != ND_INIT_LIST)
+      alias_assign(dv->obj, dv->init);
+    alias_walk(dv->init);
+  }
+  Node *kids[] = {n->lhs, n->rhs, n->cond, n->then, n->els, n->init, n->inc, n->body};
+  for (size_t i = 0; i < sizeof kids / sizeof kids[0]; i++)
+    alias_walk(kids[i]);
+  for (int i = 0; i < n->stmts.len; i++)
+    alias_walk(n->stmts.items[i]);
+  for (int i = 0; i < n->args.len; i++)
+    alias_walk(n->args.items[i]);
+  for (int i = 0; i < n->items.len; i++)
+    alias_walk(vec_get(InitItem, &n->items, i)->value);
+}
+
+static void alias_build(Unit *unit) {
+  alias_parent = (Map){0};
+  alias_unknown = (Map){0};
+  alias_bases = (Map){0};
+  alias_raw = true;
+  for (int i = 0; i < unit->globals.len; i++) {
+    Obj *f = unit->globals.items[i];
+    if (f->kind == OBJ_FUNC && f->body)
+      alias_walk(f->body);
+  }
+  alias_raw = false;
+}
+
+/* Is key k (a class) of memory cotan cannot name, or of several bases? */
+static bool alias_is_unknown(const void *k) { return set_in(&alias_unknown, alias_find(k)); }
+static bool alias_is_multi(const void *k) {
+  return (size_t)(uintptr_t)map_get(&alias_bases, alias_find(k)) > 1;
+}
+
+/* The pointer variable an lvalue is written through (p for p[i], *p, p->f). */
+static Obj *written_through(Node *L) {
+  while (L) {
+    switch (L->kind) {
+    case ND_INDEX: L = L->swapped ? L->rhs : L->lhs; break;
+    case ND_MEMBER: L = L->lhs; break;
+    case ND_ARROW: case ND_DEREF: case ND_ADD: case ND_SUB: case ND_CAST:
+    case ND_PRE_INC: case ND_POST_INC: case ND_PRE_DEC: case ND_POST_DEC:
+      L = L->lhs; break;
+    case ND_VAR: return L->obj;
+    default: return NULL;
+    }
+  }
+  return NULL;
 }
 
 static Node *index_base(Node *e) { return e->swapped ? e->rhs : e->lhs; }
@@ -717,7 +870,20 @@ static void expr_write_keys(Rev *r, Node *e, Map *out) {
   Vec w = {0};
   writes_in_expr(e, &w);
   for (int i = 0; i < w.len; i++) {
-    const void *k = lvalue_key(w.items[i]);
+    Node *L = w.items[i];
+    const void *k = lvalue_key(L);
+    if (L->kind != ND_VAR && (!k || (k != val_key(key_obj(k)) && alias_is_unknown(k))) &&
+        (is_floating(L->ty) || is_record(L->ty))) {
+      Obj *p = written_through(L);
+      if (p)
+        error_tok(L->tok, "cannot differentiate a write through '%s': cotan cannot tell which "
+                          "variable's memory it points to (a pointer loaded from an array of "
+                          "pointers, a struct member or a call); index the array or parameter "
+                          "it points into",
+                  p->name);
+      error_tok(L->tok, "cannot differentiate this write: cotan cannot tell which variable's "
+                        "memory it stores to; index the array or parameter it points into");
+    }
     if (k)
       set_put(out, k);
   }
@@ -834,7 +1000,10 @@ static bool active_expr(Rev *r, Node *e) {
 /* The variable an lvalue's storage belongs to (x for x, a[i], p->f, *p,
  * s.f, A[i][j]), or NULL. */
 static Obj *lvalue_obj(Node *e) {
+  bool raw = alias_raw;
+  alias_raw = true; /* the variable as written (its own activity) */
   const void *k = lvalue_key(e);
+  alias_raw = raw;
   return k ? key_obj(k) : NULL;
 }
 
@@ -2051,7 +2220,8 @@ static void check_call_writes(Rev *r, Node *e, Tbr *t, SInfo *si) {
       /* a local array of the function level: saved whole before the call,
        * restored in the reverse sweep, and the helper runs on a copy */
       VarInfo *vi = var_info(r, o);
-      if (o->is_local && !o->is_param && array_elem_saveable(o->ty) && vi->block == r->body) {
+      if (o->is_local && !o->is_param && array_elem_saveable(o->ty) && vi->block == r->body &&
+          !alias_is_multi(k)) {
         bool have = false;
         for (int n = 0; n < si->call_saves.len && !have; n++)
           have = si->call_saves.items[n] == o;
@@ -2484,7 +2654,7 @@ static Summary *summary(Obj *f) {
     raw_effects(f->body, &reads, &writes);
     for (int i = 0; i < n; i++) {
       Obj *p = vec_get(Obj, &f->params, i);
-      bool rd = set_in(&reads, mem_key(p)), wr = set_in(&writes, mem_key(p));
+      bool rd = set_in(&reads, canon(mem_key(p))), wr = set_in(&writes, canon(mem_key(p)));
       changed |= rd != s->reads[i] || wr != s->writes[i];
       s->reads[i] |= rd;
       s->writes[i] |= wr;
@@ -2676,6 +2846,38 @@ static Node *call1(Obj *f, Node *a, Node *b, Token *tok) {
 
 static bool saved_as_int(Type *ty) { return is_integer(ty); }
 
+/* A value the double tape cannot hold exactly (long double, _Float128,
+ * a struct): saved byte for byte, cotan_push_mem(&tape, &v, sizeof v). */
+static bool saved_as_mem(Type *ty) {
+  Type *c = type_canon(ty);
+  return c->kind == TY_LDOUBLE || c->kind == TY_FLOAT128 || is_record(c);
+}
+
+/* cotan_push_mem(&tape, &L, sizeof L) / cotan_pop_mem(...) for lvalue L. */
+static Node *tape_mem(Rev *r, Node *L, bool push, Token *tok) {
+  Gen *g = r->gen;
+  Node *t = tape_ref(r, tok);
+  g->res->tape_double = true;
+  g->res->uses_memset = true; /* memcpy: <string.h> */
+  Obj *f = new_of(Obj);
+  f->kind = OBJ_FUNC;
+  f->name = push ? "cotan_push_mem" : "cotan_pop_mem";
+  f->storage = SC_STATIC;
+  Type *fty = func_type(ty_void);
+  vec_push(&fty->params, pointer_to(g->tape_ty));
+  vec_push(&fty->params, pointer_to(push ? type_qualified(ty_void, Q_CONST) : ty_void));
+  vec_push(&fty->params, ty_ulong);
+  f->ty = fty;
+  Node *size = new_node(ND_SIZEOF, tok);
+  size->lhs = clone_expr(L);
+  size->ty = ty_ulong;
+  Vec args = {0};
+  vec_push(&args, t);
+  vec_push(&args, new_unary(ND_ADDR, L, tok));
+  vec_push(&args, size);
+  return stmt(new_call(var(f, tok), args, tok));
+}
+
 /* push(value) for the forward sweep. */
 static Node *tape_push(Rev *r, Node *value, Token *tok) {
   Gen *g = r->gen;
@@ -2684,6 +2886,8 @@ static Node *tape_push(Rev *r, Node *value, Token *tok) {
     g->res->tape_int = true;
     return stmt(call1(g->push_int, t, value, tok));
   }
+  if (saved_as_mem(value->ty))
+    return tape_mem(r, value, true, tok);
   if (is_pointer(value->ty)) {
     /* a pointer the forward sweep moves: its address, as an integer */
     g->res->tape_int = true;
@@ -3002,6 +3206,8 @@ static Node *adj_read(Rev *r, Node *L) {
     return NULL;
   if (vi->adj_is_ptr || (vi->var->is_param && vi->adj))
     return adj_lvalue(r, L, false);
+  if (vi->shadow && L->kind != ND_VAR)
+    return adj_lvalue(r, L, false); /* memory through a local pointer: its shadow */
   if (!vi->declared) {
     if (!vi->seed)
       return NULL;
@@ -3021,7 +3227,8 @@ static void adj_kill(Rev *r, Node *L) {
   VarInfo *vi = var_info(r, o);
   if (!vi->active)
     return;
-  if (!vi->declared && !vi->adj_is_ptr && !(vi->var->is_param && vi->adj)) {
+  if (!vi->declared && !vi->adj_is_ptr && !(vi->var->is_param && vi->adj) &&
+      !(vi->shadow && L->kind != ND_VAR)) {
     RScope *owner = vi->owner ? vi->owner : r->root;
     if (vi->seed && owner != r->scope)
       ensure_declared(r, vi);
@@ -3503,6 +3710,13 @@ static Node *rev_inner_block(Rev *r, Node *b) {
       block_add(out, tape_array(r, v, false, r->tok));
       continue;
     }
+    if (saved_as_mem(v->ty)) {
+      Node *d = new_local_decl(v, NULL, v->tok);
+      d->decl_base = NULL;
+      block_add(out, d);
+      block_add(out, tape_mem(r, var(v, r->tok), false, r->tok));
+      continue;
+    }
     Node *d = new_local_decl(v, tape_pop(r, v->ty, r->tok), v->tok);
     d->decl_base = NULL;
     block_add(out, d);
@@ -3548,7 +3762,10 @@ static void rev_restore(Rev *r, Node *s, Node *w) {
   VarInfo *vi = is_var_obj(L) ? var_info(r, L->obj) : NULL;
   if (vi && vi->shadow)
     emit(r, stmt(new_assign(ND_NONE, var(vi->shadow, tok), tape_pop(r, vi->shadow->ty, tok), tok)));
-  emit(r, stmt(new_assign(ND_NONE, L, tape_pop(r, L->ty, tok), tok)));
+  if (saved_as_mem(L->ty))
+    emit(r, tape_mem(r, L, false, tok));
+  else
+    emit(r, stmt(new_assign(ND_NONE, L, tape_pop(r, L->ty, tok), tok)));
 }
 
 static bool reads_key_of(Node *e, Node *L) {
@@ -3880,6 +4097,13 @@ static bool logged_write(Obj *f, Node *w) {
   bool param = false;
   for (int i = 0; i < f->params.len && !param; i++)
     param = f->params.items[i] == o;
+  if (alias_is_multi(k)) {
+    Obj *p = written_through(L);
+    error_tok(L->tok, "cannot yet differentiate a call to '%s' that overwrites its arguments "
+                      "through '%s', which may point into several variables; index the "
+                      "parameter",
+              f->name, p ? p->name : o->name);
+  }
   if (!param) {
     if (o->is_local && is_pointer(o->ty))
       error_tok(L->tok, "cannot yet differentiate a call to '%s' that overwrites its "
@@ -3935,7 +4159,7 @@ static void log_expr(Gen *g, Obj *f, Obj *tape, Node *e) {
     const void *k = is_pointer(type_decay(a->ty)) ? pointer_key(a) : NULL;
     if (k && callee_writes(c, i))
       for (int j = 0; j < f->params.len; j++)
-        if (k == mem_key(f->params.items[j]))
+        if (k == canon(mem_key(f->params.items[j])))
           error_tok(a->tok, "cannot yet differentiate: '%s' overwrites its argument through "
                             "'%s', which overwrites it again; inline one into the other",
                     f->name, c->name);
@@ -4900,6 +5124,7 @@ void reverse_unit(Unit *unit, Obj *func, Activity *a, Vec *wrt, bool vjp, RevRes
   g.unit = unit;
   g.res = res;
   cur_gen = &g;
+  alias_build(unit);
   int n = func->params.len;
   char *mask = xcalloc((size_t)n + 1, 1);
   for (int i = 0; i < n; i++) {
