@@ -26,7 +26,12 @@
  *   reverse      the reverse sweep, adjoints declared where they first
  *                matter (a known-zero adjoint is never read);
  *   forward      the forward sweep with the pushes;
- *   clean        removal of generated variables nobody reads.
+ *   clean        removal of generated variables nobody reads;
+ *   fuse         when the forward sweep's last loop is followed only by
+ *                scalar code, and its reverse loop (the reverse sweep's
+ *                last statement) needs nothing the loop computes, the
+ *                reverse body runs inside the forward loop, the seeds
+ *                before it (one pass over the arrays: see fuse_loops).
  *
  * Values are saved on a small tape written into the output file (emit.c):
  * doubles and integers, pushed in forward order and popped in reverse.
@@ -220,6 +225,7 @@ typedef struct Rev {
   RScope *scope;       /* innermost reverse scope */
   Node *body;          /* normalized body */
   Map split_calls;     /* Node *: calls run through <callee>_fwd, undone before their helper */
+  Map rev_loops;       /* Node *: reverse loop at function level -> the normalized for it reverses */
   Token *tok;          /* F's name, for generated code */
 } Rev;
 
@@ -4364,6 +4370,8 @@ static void rev_stmt(Rev *r, Node *s) {
       cotan_assert(si->cond_needed);
       Node *loop = rev_for_header(s, b);
       map_put(&r->removable, loop, (void *)1);
+      if (r->scope == r->root)
+        map_put(&r->rev_loops, loop, s);
       emit(r, loop);
     }
     if (si->init_save)
@@ -4985,6 +4993,268 @@ static void find_shadow_bases(Rev *r, Node *s) {
     find_shadow_bases(r, s->body);
 }
 
+
+/* ===================================================================== */
+/* Loop fusion: the last forward loop and its reverse loop in one loop    */
+/* ===================================================================== */
+
+/* The forward sweep's last loop L and the reverse loop R that reverses it
+ * run over the same arrays: when R's body needs nothing L computes, R's
+ * iterations can run inside L's (one pass over memory instead of two; the
+ * dot product gradient is memory-bound).  Run on the final function body,
+ * syntactically and conservatively; every condition must hold:
+ *
+ *   - no tape; L is a for loop of the function level that declares its
+ *     index (a fixed trip count: normalize kept it a for loop), and R, the
+ *     reverse loop of the same statement, is the last statement of the
+ *     reverse sweep (before the final return);
+ *   - L's body only assigns scalar variables (no memory writes, no calls
+ *     other than <math.h> rule functions); the forward statements after L
+ *     and the reverse statements before R (the seeds: `double d_s = 1.0;`)
+ *     are such assignments or declarations too;
+ *   - the seeds read nothing L or the statements after L write, and those
+ *     never mention the seeds: the seeds can move before L;
+ *   - R's body is only `d_a[i] += e;` / `-=` with i L's index, d_a an
+ *     adjoint parameter, e reading the index, array parameters of F
+ *     (which L does not write: no memory writes) and scalars that neither
+ *     L nor the statements after L write (d_s: loop-invariant): so at
+ *     iteration i of L, e has the value R's iteration i gives it.
+ *
+ * The fused loop accumulates into d_a[i] in increasing i instead of
+ * decreasing i: distinct elements are independent, and for an element the
+ * loop touches several times (d_a[0] += ... for each i, were the index
+ * allowed elsewhere) only the order of floating additions would change,
+ * hence the rounding; here every write is at index i, so each element is
+ * updated in one iteration, in the same statement order as before. */
+
+typedef struct Fuse {
+  Obj *index;       /* L's index */
+  Map reads;        /* Obj *: scalar variables read */
+  Map arrays;       /* Obj *: array bases read */
+} Fuse;
+
+static bool fuse_expr(Fuse *fz, Node *e) {
+  if (!e)
+    return true;
+  switch (e->kind) {
+  case ND_NUM: case ND_CHAR:
+    return true;
+  case ND_VAR:
+    if (e->obj->kind != OBJ_VAR || is_array(e->obj->ty) || is_pointer(e->obj->ty))
+      return false;
+    map_put(&fz->reads, e->obj, (void *)1);
+    return true;
+  case ND_ADD: case ND_SUB: case ND_MUL: case ND_DIV:
+  case ND_LT: case ND_LE: case ND_GT: case ND_GE: case ND_EQ: case ND_NE:
+    if (!is_floating(e->ty) && !is_integer(e->ty))
+      return false;
+    return fuse_expr(fz, e->lhs) && fuse_expr(fz, e->rhs);
+  case ND_NEG: case ND_PLUS: case ND_CAST:
+    if (!is_floating(e->ty) && !is_integer(e->ty))
+      return false;
+    return fuse_expr(fz, e->lhs);
+  case ND_INDEX:
+    if (e->swapped || !is_var_obj(e->lhs) || !is_pointer(e->lhs->obj->ty) ||
+        !is_floating(e->ty))
+      return false;
+    map_put(&fz->arrays, e->lhs->obj, (void *)1);
+    return fuse_expr(fz, e->rhs);
+  case ND_CALL: {
+    if (!e->lhs || e->lhs->kind != ND_VAR || e->lhs->obj->kind != OBJ_FUNC ||
+        !rule_find(e->lhs->obj->name))
+      return false;
+    for (int i = 0; i < e->args.len; i++)
+      if (!fuse_expr(fz, e->args.items[i]))
+        return false;
+    return true;
+  }
+  default:
+    return false;
+  }
+}
+
+/* A statement that only sets scalar variables (into written) from pure
+ * expressions (reads into fz). */
+static bool fuse_scalar_stmt(Fuse *fz, Node *s, Map *written) {
+  switch (s->kind) {
+  case ND_NULL_STMT:
+    return true;
+  case ND_DECL:
+    if (s->decl_storage != SC_NONE)
+      return false;
+    for (int i = 0; i < s->decl_vars.len; i++) {
+      Declarator *dv = vec_get(Declarator, &s->decl_vars, i);
+      Obj *v = dv->obj;
+      if (!v || v->kind != OBJ_VAR || !(is_floating(v->ty) || is_integer(v->ty)))
+        return false;
+      if (dv->init && !fuse_expr(fz, dv->init))
+        return false;
+      map_put(written, v, (void *)1);
+    }
+    return true;
+  case ND_EXPR_STMT: {
+    Node *e = s->lhs;
+    if (e->kind != ND_ASSIGN || !is_var_obj(e->lhs) ||
+        !(is_floating(e->lhs->ty) || is_integer(e->lhs->ty)))
+      return false;
+    if (e->op != ND_NONE && e->op != ND_ADD && e->op != ND_SUB && e->op != ND_MUL &&
+        e->op != ND_DIV)
+      return false;
+    if (e->op != ND_NONE)
+      map_put(&fz->reads, e->lhs->obj, (void *)1);
+    map_put(written, e->lhs->obj, (void *)1);
+    return fuse_expr(fz, e->rhs);
+  }
+  default:
+    return false;
+  }
+}
+
+static bool map_meets(const Map *a, const Map *b) {
+  for (size_t i = 0; i < a->cap; i++)
+    if (a->keys[i] && map_get(b, a->keys[i]))
+      return true;
+  return false;
+}
+
+static void fuse_loops(Rev *r, Node *body, const Map *fwd_stmts) {
+  if (r->tape_used || r->self->restore)
+    return;
+  int n = body->stmts.len;
+  int end = n;
+  if (r->ret) {
+    if (!n || ((Node *)body->stmts.items[n - 1])->kind != ND_RETURN)
+      return;
+    end = n - 1;
+  }
+  int li = -1;
+  for (int i = 0; i < end; i++)
+    if (map_get(fwd_stmts, body->stmts.items[i]) &&
+        ((Node *)body->stmts.items[i])->kind == ND_FOR)
+      li = i;
+  if (li < 0)
+    return;
+  Node *L = body->stmts.items[li];
+  int ri = li + 1;
+  while (ri < end && map_get(fwd_stmts, body->stmts.items[ri]))
+    ri++;
+  int after_end = ri; /* forward statements after L: li+1 .. after_end-1 */
+  if (end < 1 || end - 1 < after_end)
+    return;
+  Node *R = body->stmts.items[end - 1];
+  Node *src = R->kind == ND_FOR ? map_get(&r->rev_loops, R) : NULL;
+  if (!src || L->cond != src->cond || L->inc != src->inc || !L->init ||
+      L->init->kind != ND_DECL)
+    return;
+  Obj *idx = sinfo(src)->index;
+  if (!idx || L->init->decl_vars.len != 1 ||
+      vec_get(Declarator, &L->init->decl_vars, 0)->obj != idx || !is_integer(idx->ty))
+    return;
+
+  /* L's body: scalar assignments only */
+  Fuse lf = {.index = idx};
+  Map l_written = {0};
+  Node *lb = L->body;
+  if (lb->kind == ND_BLOCK) {
+    for (int i = 0; i < lb->stmts.len; i++)
+      if (!fuse_scalar_stmt(&lf, lb->stmts.items[i], &l_written))
+        return;
+  } else if (!fuse_scalar_stmt(&lf, lb, &l_written)) {
+    return;
+  }
+  if (map_get(&l_written, idx))
+    return;
+  /* the forward statements after L */
+  Fuse af = {.index = idx};
+  Map a_written = {0};
+  for (int i = li + 1; i < after_end; i++)
+    if (!fuse_scalar_stmt(&af, body->stmts.items[i], &a_written))
+      return;
+  /* the seeds */
+  Fuse sf = {.index = idx};
+  Map s_written = {0};
+  for (int i = after_end; i < end - 1; i++)
+    if (!fuse_scalar_stmt(&sf, body->stmts.items[i], &s_written))
+      return;
+  if (map_get(&sf.reads, idx) || map_meets(&sf.reads, &l_written) ||
+      map_meets(&sf.reads, &a_written) || map_meets(&s_written, &lf.reads) ||
+      map_meets(&s_written, &l_written) || map_meets(&s_written, &af.reads) ||
+      map_meets(&s_written, &a_written))
+    return;
+
+  /* R's body: d_a[i] += e */
+  Map adj_params = {0};
+  for (int i = 0; i < r->self->adj.len; i++) {
+    Obj *ap = r->self->adj.items[i];
+    Obj *p = vec_get(Obj, &r->func->params, i);
+    if (ap && is_pointer(ap->ty) && is_pointer(p->ty))
+      map_put(&adj_params, ap, (void *)1);
+  }
+  Map prim_params = {0};
+  for (int i = 0; i < r->func->params.len; i++) {
+    Obj *p = vec_get(Obj, &r->func->params, i);
+    if (is_pointer(p->ty))
+      map_put(&prim_params, p, (void *)1);
+  }
+  Node *rb = R->body;
+  if (rb->kind != ND_BLOCK || !rb->stmts.len)
+    return;
+  Fuse rf = {.index = idx};
+  for (int i = 0; i < rb->stmts.len; i++) {
+    Node *s = rb->stmts.items[i];
+    if (s->kind != ND_EXPR_STMT)
+      return;
+    Node *e = s->lhs;
+    if (e->kind != ND_ASSIGN || (e->op != ND_ADD && e->op != ND_SUB))
+      return;
+    Node *t = e->lhs;
+    if (t->kind != ND_INDEX || t->swapped || !is_var_obj(t->lhs) ||
+        !map_get(&adj_params, t->lhs->obj) || !is_var_obj(t->rhs) || t->rhs->obj != idx ||
+        !is_floating(t->ty))
+      return;
+    if (!fuse_expr(&rf, e->rhs))
+      return;
+  }
+  /* the arrays L, R and the statements after L read: F's pointer
+   * parameters (never the adjoints R writes); the scalars R reads: the
+   * index, or unchanged by L and by the statements after L */
+  Fuse *all[] = {&lf, &af, &sf, &rf};
+  for (int k = 0; k < 4; k++)
+    for (size_t i = 0; i < all[k]->arrays.cap; i++)
+      if (all[k]->arrays.keys[i] && !map_get(&prim_params, all[k]->arrays.keys[i]))
+        return;
+  for (size_t i = 0; i < rf.reads.cap; i++) {
+    const void *v = rf.reads.keys[i];
+    if (v && v != idx && (map_get(&l_written, v) || map_get(&a_written, v)))
+      return;
+  }
+
+  /* fuse: seeds, L with R's body appended, the statements after L */
+  Node *nb = lb;
+  if (nb->kind != ND_BLOCK) {
+    nb = new_block(r->tok);
+    block_add(nb, lb);
+  }
+  /* the reverse loop's quote of L's header goes with R; with one forward
+   * statement, the first quote of R's body would repeat it */
+  if (lb->kind != ND_BLOCK || lb->stmts.len == 1)
+    attach_comment(rb->stmts.items[0], "/* its adjoint, at the same i (loop fusion) */");
+  for (int i = 0; i < rb->stmts.len; i++)
+    block_add(nb, rb->stmts.items[i]);
+  L->body = nb;
+  Vec out = {0};
+  for (int i = 0; i < li; i++)
+    vec_push(&out, body->stmts.items[i]);
+  for (int i = after_end; i < end - 1; i++)
+    vec_push(&out, body->stmts.items[i]);
+  vec_push(&out, L);
+  for (int i = li + 1; i < after_end; i++)
+    vec_push(&out, body->stmts.items[i]);
+  for (int i = end; i < n; i++)
+    vec_push(&out, body->stmts.items[i]);
+  body->stmts = out;
+}
+
 static void reverse_function(Gen *g, Helper *h, Activity *a) {
   Obj *f = h->callee;
   Rev rv = {0};
@@ -5100,6 +5370,7 @@ static void reverse_function(Gen *g, Helper *h, Activity *a) {
   for (int i = 0; i < body->stmts.len; i++)
     if (map_get(&fwd_stmts, body->stmts.items[i]))
       unbrace(body->stmts.items[i]);
+  fuse_loops(r, body, &fwd_stmts);
 
   /* (void)d_x; for adjoint parameters nothing flows into */
   Vec pre = {0};

@@ -6,17 +6,15 @@ double dot_grad(const double *x, double *d_x, const double *y, double *d_y,
                 int n)
 {
     double s = 0.0;
-    for (int i = 0; i < n; i++)
-        s += x[i] * y[i];
-    double dot_value = s;
 
     /* return s; */
     double d_s = 1.0;
-    /* for (int i = 0; i < n; i++) */
-    for (int i = n - 1; i >= 0; i--) {
-        /* s += x[i] * y[i]; */
+    for (int i = 0; i < n; i++) {
+        s += x[i] * y[i];
+        /* its adjoint, at the same i (loop fusion) */
         d_x[i] += y[i] * d_s;
         d_y[i] += x[i] * d_s;
     }
+    double dot_value = s;
     return dot_value;
 }
