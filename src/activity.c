@@ -307,61 +307,19 @@ static void set_flag(Activity *a, bool *flag) {
 
 typedef void Visit(Activity *a, Node *n);
 
-/* Calls f on every child of n that is evaluated, in source order.  Not
- * evaluated: sizeof/_Alignof operands, the unselected branches of _Generic
- * and __builtin_choose_expr, case labels, static assertions. */
+/* Calls f on every evaluated child of n (ast_each_evaluated_child). */
+typedef struct ChildVisit {
+  Activity *a;
+  Visit *f;
+} ChildVisit;
+
+static void visit_child(void *ctx, Node *child) {
+  ChildVisit *cv = ctx;
+  cv->f(cv->a, child);
+}
+
 static void each_child(Activity *a, Node *n, Visit *f) {
-  switch (n->kind) {
-  case ND_SIZEOF: case ND_ALIGNOF: case ND_OFFSETOF: case ND_TYPE_ARG:
-  case ND_STATIC_ASSERT: case ND_ASM: case ND_PRAGMA:
-    return;
-  case ND_DECL:
-    for (int i = 0; i < n->decl_vars.len; i++) {
-      Declarator *d = vec_get(Declarator, &n->decl_vars, i);
-      if (d->init && d->obj && d->obj->kind == OBJ_VAR)
-        f(a, d->init);
-    }
-    return;
-  case ND_INIT_LIST:
-    for (int i = 0; i < n->items.len; i++)
-      f(a, vec_get(InitItem, &n->items, i)->value);
-    return;
-  case ND_GENERIC:
-    if (n->selected)
-      f(a, n->selected);
-    return;
-  case ND_BUILTIN:
-    if (n->selected) {
-      f(a, n->selected);
-      return;
-    }
-    for (int i = 0; i < n->args.len; i++)
-      f(a, vec_get(Node, &n->args, i));
-    return;
-  case ND_FOR:
-    if (n->init)
-      f(a, n->init);
-    if (n->cond)
-      f(a, n->cond);
-    if (n->inc)
-      f(a, n->inc);
-    f(a, n->body);
-    return;
-  case ND_DO:
-    f(a, n->body);
-    f(a, n->cond);
-    return;
-  default:
-    break;
-  }
-  Node *kids[] = {n->lhs, n->rhs, n->cond, n->then, n->els, n->init, n->inc, n->body};
-  for (size_t i = 0; i < sizeof kids / sizeof kids[0]; i++)
-    if (kids[i])
-      f(a, kids[i]);
-  for (int i = 0; i < n->args.len; i++)
-    f(a, vec_get(Node, &n->args, i));
-  for (int i = 0; i < n->stmts.len; i++)
-    f(a, vec_get(Node, &n->stmts, i));
+  ast_each_evaluated_child(n, visit_child, &(ChildVisit){a, f});
 }
 
 /* The function a call calls directly (f(x), (*f)(x), (&f)(x)), or NULL

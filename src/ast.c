@@ -199,3 +199,57 @@ char *source_line_text(const Token *tok) {
     return NULL;
   return xstrndup(src, len);
 }
+
+void ast_each_evaluated_child(Node *n, void (*visit)(void *ctx, Node *child), void *ctx) {
+  switch (n->kind) {
+  case ND_SIZEOF: case ND_ALIGNOF: case ND_OFFSETOF: case ND_TYPE_ARG:
+  case ND_STATIC_ASSERT: case ND_ASM: case ND_PRAGMA:
+    return;
+  case ND_DECL:
+    for (int i = 0; i < n->decl_vars.len; i++) {
+      Declarator *d = vec_get(Declarator, &n->decl_vars, i);
+      if (d->init && d->obj && d->obj->kind == OBJ_VAR)
+        visit(ctx, d->init);
+    }
+    return;
+  case ND_INIT_LIST:
+    for (int i = 0; i < n->items.len; i++)
+      visit(ctx, vec_get(InitItem, &n->items, i)->value);
+    return;
+  case ND_GENERIC:
+    if (n->selected)
+      visit(ctx, n->selected);
+    return;
+  case ND_BUILTIN:
+    if (n->selected) {
+      visit(ctx, n->selected);
+      return;
+    }
+    for (int i = 0; i < n->args.len; i++)
+      visit(ctx, vec_get(Node, &n->args, i));
+    return;
+  case ND_FOR:
+    if (n->init)
+      visit(ctx, n->init);
+    if (n->cond)
+      visit(ctx, n->cond);
+    if (n->inc)
+      visit(ctx, n->inc);
+    visit(ctx, n->body);
+    return;
+  case ND_DO:
+    visit(ctx, n->body);
+    visit(ctx, n->cond);
+    return;
+  default:
+    break;
+  }
+  Node *kids[] = {n->lhs, n->rhs, n->cond, n->then, n->els, n->init, n->inc, n->body};
+  for (size_t i = 0; i < sizeof kids / sizeof kids[0]; i++)
+    if (kids[i])
+      visit(ctx, kids[i]);
+  for (int i = 0; i < n->args.len; i++)
+    visit(ctx, vec_get(Node, &n->args, i));
+  for (int i = 0; i < n->stmts.len; i++)
+    visit(ctx, vec_get(Node, &n->stmts, i));
+}

@@ -833,6 +833,11 @@ Node *new_local_decl(Obj *var, Node *init, Token *tok);
 Obj *new_local_var(const char *name, Type *ty, Token *tok);
 Node *new_if(Node *cond, Node *then, Node *els, Token *tok);
 Node *new_return(Node *expr, Token *tok);
+/* Calls visit(ctx, child) on every child of n that is evaluated, in
+ * source order.  Not evaluated: sizeof/_Alignof operands, the unselected
+ * branches of _Generic and __builtin_choose_expr, case labels, static
+ * assertions, asm and pragma text. */
+void ast_each_evaluated_child(Node *n, void (*visit)(void *ctx, Node *child), void *ctx);
 /* A zero of type ty: 0.0 / 0.0f / 0.0L, for floating types. */
 Node *new_zero(Type *ty, Token *tok);
 /* Source text of the line a token stands on (trimmed), or NULL: for the

@@ -254,59 +254,11 @@ static bool union_access(Node *n) {
 
 static void check(Fence *f, Node *n);
 
+static void check_child(void *ctx, Node *child) { check(ctx, child); }
+
 /* Calls check on n's evaluated children, in source order. */
 static void check_children(Fence *f, Node *n) {
-  switch (n->kind) {
-  case ND_SIZEOF: case ND_ALIGNOF: case ND_OFFSETOF: case ND_TYPE_ARG:
-  case ND_STATIC_ASSERT: case ND_PRAGMA:
-    return;
-  case ND_DECL:
-    for (int i = 0; i < n->decl_vars.len; i++) {
-      Declarator *d = vec_get(Declarator, &n->decl_vars, i);
-      if (d->init && d->obj && d->obj->kind == OBJ_VAR)
-        check(f, d->init);
-    }
-    return;
-  case ND_INIT_LIST:
-    for (int i = 0; i < n->items.len; i++)
-      check(f, vec_get(InitItem, &n->items, i)->value);
-    return;
-  case ND_GENERIC:
-    if (n->selected)
-      check(f, n->selected);
-    return;
-  case ND_BUILTIN:
-    if (n->selected) {
-      check(f, n->selected);
-      return;
-    }
-    for (int i = 0; i < n->args.len; i++)
-      check(f, vec_get(Node, &n->args, i));
-    return;
-  case ND_FOR:
-    if (n->init)
-      check(f, n->init);
-    if (n->cond)
-      check(f, n->cond);
-    if (n->inc)
-      check(f, n->inc);
-    check(f, n->body);
-    return;
-  case ND_DO:
-    check(f, n->body);
-    check(f, n->cond);
-    return;
-  default:
-    break;
-  }
-  Node *kids[] = {n->lhs, n->rhs, n->cond, n->then, n->els, n->init, n->inc, n->body};
-  for (size_t i = 0; i < sizeof kids / sizeof kids[0]; i++)
-    if (kids[i])
-      check(f, kids[i]);
-  for (int i = 0; i < n->args.len; i++)
-    check(f, vec_get(Node, &n->args, i));
-  for (int i = 0; i < n->stmts.len; i++)
-    check(f, vec_get(Node, &n->stmts, i));
+  ast_each_evaluated_child(n, check_child, f);
 }
 
 /* Any evaluated node under n is active. */
