@@ -158,6 +158,13 @@ typedef struct CppOptions {
  * terminated).  Checks first that `path` is a readable regular file.  On
  * failure reports with fatal() (after the preprocessor's own messages). */
 char *cpp_run(const char *path, const CppOptions *opts);
+/* Several files read as one program (char *paths, at least one): with one
+ * path cpp_run; with more, one run of `cc -E ... -x c -` on a wrapper given
+ * on its standard input that #includes each file in turn, so that headers
+ * with include guards are read once and the parser sees one translation
+ * unit.  Checks each path first, as cpp_run does.  Read the result with
+ * lex_program(). */
+char *cpp_run_program(const Vec *paths, const CppOptions *opts);
 
 /* ===================================================================== */
 /* lex.c                                                                  */
@@ -168,7 +175,9 @@ struct SrcFile {
   char *name;       /* as the line marker spells it */
   int index;        /* order of first appearance, 0 = the main file */
   bool is_system;   /* line-marker flag 3: a system header */
-  bool is_main;     /* the file cotan was asked to read */
+  bool is_main;     /* a file cotan was asked to read (there may be several) */
+  char *cpp_name;   /* the name cpp's line markers give it, when not `name` (clang says
+                       "./a.c" for a file given as a.c), or NULL */
   char *contents;   /* the original text, loaded on demand by diag.c; NULL if unreadable */
   bool load_tried;
 };
@@ -223,6 +232,9 @@ struct Token {
 /* Tokenizes preprocessed text.  `main_path` is the path given to cpp (to
  * mark the main file).  Returns the first token; the list ends in TK_EOF. */
 Token *lex(const char *preprocessed, const char *main_path);
+/* The output of cpp_run_program(paths): each file given is a main file,
+ * named as in paths; with one path, lex(). */
+Token *lex_program(const char *preprocessed, const Vec *paths);
 /* Every file seen, in order of first appearance. */
 Vec *lex_files(void);
 bool tok_is(const Token *tok, const char *s); /* spelling equals s */
@@ -895,6 +907,12 @@ bool activity_returns(Activity *a, Obj *callee);
  * function with no body and no rule on the active path, ... */
 void fence_function(Unit *unit, Obj *func, Activity *a);
 
+/* lower.c: memcpy, memmove and memset on typed floating data become the
+ * loops they stand for (`for (int k = 0; k < n; k++) t[k] = x[k];`), in
+ * the bodies of the user's functions, before activity_analyze.  Calls it
+ * cannot type are left for fence_function to judge. */
+void lower_unit(Unit *unit);
+
 /* reverse.c + emit.c: reverse mode. */
 typedef struct GradOptions {
   const char *func;     /* -f */
@@ -920,6 +938,7 @@ typedef struct RevResult {
   bool tape_floats;     /* cotan_push_floats / cotan_pop_floats used */
   bool tape_reserve;    /* cotan_reserve used (fixed trip counts) */
   bool uses_memset;     /* needs <string.h> */
+  bool heap;            /* cotan_heap and its functions used (malloc, free, ... in F) */
 } RevResult;
 void reverse_unit(Unit *unit, Obj *func, Activity *a, Vec *wrt, bool vjp, RevResult *res);
 

@@ -145,6 +145,134 @@ static const char tape_log_text[] =
     "        *(double *)(intptr_t)a = cotan_pop(t);\n"
     "}";
 
+/* The heap record (reverse.c, "Heap memory"): one piece per function, each
+ * emitted only when used. */
+static const char heap_type_text[] =
+    "/* Blocks the derivative code allocates.  The reverse sweep still reads\n"
+    " * memory that F frees or that realloc moves, so those blocks are freed\n"
+    " * at the end, with the adjoint blocks (cotan_shadow). */\n"
+    "typedef struct cotan_heap {\n"
+    "    struct cotan_block {\n"
+    "        void *p;\n"
+    "        size_t size;\n"
+    "        void *prev;   /* realloc: the block it was copied from */\n"
+    "        void *shadow; /* the adjoint block made for it */\n"
+    "        int owned;    /* freed by cotan_heap_free */\n"
+    "    } *blocks;\n"
+    "    long n, cap;\n"
+    "} cotan_heap;";
+
+static const char heap_block_of_text[] =
+    "static struct cotan_block *cotan_block_of(cotan_heap *h, const void *p)\n"
+    "{\n"
+    "    for (long i = h->n - 1; p && i >= 0; i--)\n"
+    "        if (h->blocks[i].p == p)\n"
+    "            return &h->blocks[i];\n"
+    "    return NULL;\n"
+    "}";
+
+static const char heap_keep_text[] =
+    "static void *cotan_keep(cotan_heap *h, void *p, size_t size, void *prev, int owned)\n"
+    "{\n"
+    "    if (!p)\n"
+    "        return NULL;\n"
+    "    if (h->n == h->cap) {\n"
+    "        h->cap = h->cap ? 2 * h->cap : 16;\n"
+    "        h->blocks = realloc(h->blocks, (size_t)h->cap * sizeof *h->blocks);\n"
+    "        if (!h->blocks)\n"
+    "            abort();\n"
+    "    }\n"
+    "    h->blocks[h->n].p = p;\n"
+    "    h->blocks[h->n].size = size;\n"
+    "    h->blocks[h->n].prev = prev;\n"
+    "    h->blocks[h->n].shadow = NULL;\n"
+    "    h->blocks[h->n].owned = owned;\n"
+    "    h->n++;\n"
+    "    return p;\n"
+    "}";
+
+static const char heap_malloc_text[] =
+    "static void *cotan_malloc(cotan_heap *h, size_t size)\n"
+    "{\n"
+    "    return cotan_keep(h, malloc(size), size, NULL, 0);\n"
+    "}";
+
+static const char heap_calloc_text[] =
+    "static void *cotan_calloc(cotan_heap *h, size_t n, size_t size)\n"
+    "{\n"
+    "    return cotan_keep(h, calloc(n, size), n * size, NULL, 0);\n"
+    "}";
+
+static const char heap_realloc_text[] =
+    "/* realloc that leaves the old block in place for the reverse sweep */\n"
+    "static void *cotan_realloc(cotan_heap *h, void *p, size_t size)\n"
+    "{\n"
+    "    struct cotan_block *b = cotan_block_of(h, p);\n"
+    "    if (p && !b) {\n"
+    "        fputs(\"cotan: realloc of a block the differentiated code did not allocate\\n\", stderr);\n"
+    "        abort();\n"
+    "    }\n"
+    "    void *q = malloc(size ? size : 1);\n"
+    "    if (!q)\n"
+    "        return NULL;\n"
+    "    if (b) {\n"
+    "        memcpy(q, p, b->size < size ? b->size : size);\n"
+    "        b->owned = 1;\n"
+    "    }\n"
+    "    return cotan_keep(h, q, size, p, 0);\n"
+    "}";
+
+static const char heap_free_text[] =
+    "static void cotan_free(cotan_heap *h, void *p)\n"
+    "{\n"
+    "    struct cotan_block *b = cotan_block_of(h, p);\n"
+    "    if (b)\n"
+    "        b->owned = 1;\n"
+    "    else\n"
+    "        cotan_keep(h, p, 0, NULL, 1);\n"
+    "}";
+
+static const char heap_shadow_text[] =
+    "/* A zeroed adjoint block for the block p */\n"
+    "static void *cotan_shadow(cotan_heap *h, const void *p)\n"
+    "{\n"
+    "    struct cotan_block *b = cotan_block_of(h, p);\n"
+    "    if (!b)\n"
+    "        return NULL;\n"
+    "    void *d = calloc(1, b->size ? b->size : 1);\n"
+    "    if (!d)\n"
+    "        abort();\n"
+    "    b->shadow = d;\n"
+    "    return cotan_keep(h, d, b->size, NULL, 1);\n"
+    "}";
+
+static const char heap_heap_free_text[] =
+    "static void cotan_heap_free(cotan_heap *h)\n"
+    "{\n"
+    "    for (long i = 0; i < h->n; i++)\n"
+    "        if (h->blocks[i].owned)\n"
+    "            free(h->blocks[i].p);\n"
+    "    free(h->blocks);\n"
+    "}";
+
+/* The adjoint side of cotan_realloc, per element type. */
+static const char heap_back_fmt[] =
+    "/* After p = realloc(old, n): the adjoints of the elements it copied go\n"
+    " * back to the old block's */\n"
+    "static void %s(cotan_heap *h, const void *p)\n"
+    "{\n"
+    "    struct cotan_block *b = cotan_block_of(h, p);\n"
+    "    struct cotan_block *old = b ? cotan_block_of(h, b->prev) : NULL;\n"
+    "    if (!old || !b->shadow || !old->shadow)\n"
+    "        return;\n"
+    "    %s *d_new = b->shadow, *d_old = old->shadow;\n"
+    "    size_t n = (b->size < old->size ? b->size : old->size) / sizeof *d_new;\n"
+    "    for (size_t i = 0; i < n; i++) {\n"
+    "        d_old[i] += d_new[i];\n"
+    "        d_new[i] = 0;\n"
+    "    }\n"
+    "}";
+
 static const char tape_free_text[] =
     "static void cotan_tape_free(cotan_tape *t)\n"
     "{\n"
@@ -372,6 +500,7 @@ void grad_unit(Buf *out, Unit *unit, const GradOptions *opts) {
   if (!f->body)
     error_tok(at, "cannot differentiate '%s': it is declared but not defined in %s", f->name,
               unit->path);
+  lower_unit(unit);
   Type *ret = f->ty->return_ty;
   Vec outs = {0};
   choose_outs(f, opts, &outs);
@@ -424,11 +553,15 @@ void grad_unit(Buf *out, Unit *unit, const GradOptions *opts) {
   bool need_stdlib = res.tape_double || res.tape_int;
   if (need_stdlib && !has_include(unit, "<stdlib.h>"))
     vec_push(&items, verbatim("#include <stdlib.h>", tok));
-  if (res.uses_memset && !has_include(unit, "<string.h>"))
+  if (res.heap && !need_stdlib && !has_include(unit, "<stdlib.h>"))
+    vec_push(&items, verbatim("#include <stdlib.h>", tok));
+  if ((res.uses_memset || res.heap) && !has_include(unit, "<string.h>"))
     vec_push(&items, verbatim("#include <string.h>", tok));
   Vec names = {0};
   for (int i = 0; i < res.funcs.len; i++)
     callee_names(((Obj *)res.funcs.items[i])->body, &names);
+  if (in_names(&names, "cotan_realloc") && !has_include(unit, "<stdio.h>"))
+    vec_push(&items, verbatim("#include <stdio.h>", tok));
   bool undo_log = in_names(&names, "cotan_log");
   if (undo_log && !has_include(unit, "<stdint.h>"))
     vec_push(&items, verbatim("#include <stdint.h>", tok));
@@ -472,6 +605,30 @@ void grad_unit(Buf *out, Unit *unit, const GradOptions *opts) {
     if (undo_log)
       vec_push(&items, verbatim(tape_log_text, tok));
     vec_push(&items, verbatim(tape_free_text, tok));
+  }
+  if (res.heap) {
+    bool lookup = false;
+    const char *users[] = {"cotan_realloc", "cotan_free", "cotan_shadow", "cotan_realloc_back",
+                           "cotan_realloc_backf"};
+    for (size_t i = 0; i < sizeof users / sizeof users[0]; i++)
+      lookup |= in_names(&names, users[i]);
+    vec_push(&items, verbatim(heap_type_text, tok));
+    if (lookup)
+      vec_push(&items, verbatim(heap_block_of_text, tok));
+    vec_push(&items, verbatim(heap_keep_text, tok));
+    const struct { const char *name, *text; } fns[] = {
+        {"cotan_malloc", heap_malloc_text}, {"cotan_calloc", heap_calloc_text},
+        {"cotan_realloc", heap_realloc_text}, {"cotan_free", heap_free_text},
+        {"cotan_shadow", heap_shadow_text},
+    };
+    for (size_t i = 0; i < sizeof fns / sizeof fns[0]; i++)
+      if (in_names(&names, fns[i].name))
+        vec_push(&items, verbatim(fns[i].text, tok));
+    vec_push(&items, verbatim(heap_heap_free_text, tok));
+    if (in_names(&names, "cotan_realloc_back"))
+      vec_push(&items, verbatim(format(heap_back_fmt, "cotan_realloc_back", "double"), tok));
+    if (in_names(&names, "cotan_realloc_backf"))
+      vec_push(&items, verbatim(format(heap_back_fmt, "cotan_realloc_backf", "float"), tok));
   }
   /* Helpers in reverse order of creation (callees before callers), F_grad
    * last; a prototype for each helper called before its definition. */

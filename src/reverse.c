@@ -222,6 +222,7 @@ typedef struct Rev {
   Vec names;           /* char *: names in use in the generated function */
   Obj *ret;            /* F_value */
   Obj *tape;           /* the local tape, once used */
+  Obj *heap;           /* the local record of allocated blocks, once used */
   RScope *scope;       /* innermost reverse scope */
   Node *body;          /* normalized body */
   Map split_calls;     /* Node *: calls run through <callee>_fwd, undone before their helper */
@@ -548,6 +549,9 @@ static bool callee_writes(Obj *f, int i);
 static Obj *user_callee(Node *e);
 
 static bool is_var_obj(Node *e) { return e && e->kind == ND_VAR && e->obj->kind == OBJ_VAR; }
+/* Calls to the C allocator (see "Heap memory"). */
+typedef enum { ALLOC_NONE, ALLOC_MALLOC, ALLOC_CALLOC, ALLOC_REALLOC, ALLOC_FREE } AllocKind;
+static AllocKind alloc_kind(Node *e);
 
 /* The key an lvalue's storage belongs to, or NULL if unknown. */
 static const void *lvalue_key(Node *e);
@@ -681,6 +685,10 @@ static void alias_assign(Obj *p, Node *e) {
   if (k) {
     alias_key(k);
     alias_union(pk, k);
+    return;
+  }
+  if (alloc_kind(e) == ALLOC_REALLOC) {
+    alias_assign(p, vec_get(Node, &e->args, 0));
     return;
   }
   /* fresh memory from a function without a body (malloc) is p's own */
@@ -2607,6 +2615,8 @@ struct Gen {
   Type *tape_ty;
   Obj *push, *pop, *push_int, *pop_int, *tape_free, *push_array, *pop_array;
   Obj *log, *undo;     /* the undo log of split calls */
+  Type *heap_ty;       /* cotan_heap */
+  Obj *h_malloc, *h_calloc, *h_realloc, *h_free, *h_shadow, *h_back, *h_backf, *h_heap_free;
   Vec fwd_callees;     /* Obj *: callees with a <callee>_fwd */
   Vec fwds;            /* Obj *: their <callee>_fwd, in the same order */
   Map summaries;       /* Obj * -> Summary *: what user functions do through pointers */
@@ -2848,6 +2858,170 @@ static Node *call1(Obj *f, Node *a, Node *b, Token *tok) {
   if (b)
     vec_push(&args, b);
   return new_call(var(f, tok), args, tok);
+}
+
+/* ===================================================================== */
+/* Heap memory                                                            */
+/* ===================================================================== */
+
+/* malloc, calloc, realloc and free in the differentiated code go through
+ * a record of blocks (`cotan_heap heap`, emit.c writes its functions): the
+ * reverse sweep still reads memory that F frees or that realloc moves, so
+ * those blocks are freed only at the end, with the adjoint blocks
+ * (`double *d_t = cotan_shadow(&heap, t);`: zeroed, the size of t's). */
+
+static AllocKind alloc_kind(Node *e) {
+  while (e && e->kind == ND_CAST)
+    e = e->lhs;
+  if (!e || e->kind != ND_CALL || e->lhs->kind != ND_VAR || e->lhs->obj->kind != OBJ_FUNC ||
+      e->lhs->obj->body)
+    return ALLOC_NONE;
+  const char *n = e->lhs->obj->name;
+  if (starts_with(n, "__builtin_"))
+    n += strlen("__builtin_");
+  if (str_eq(n, "malloc") && e->args.len == 1)
+    return ALLOC_MALLOC;
+  if (str_eq(n, "calloc") && e->args.len == 2)
+    return ALLOC_CALLOC;
+  if (str_eq(n, "realloc") && e->args.len == 2)
+    return ALLOC_REALLOC;
+  if (str_eq(n, "free") && e->args.len == 1)
+    return ALLOC_FREE;
+  return ALLOC_NONE;
+}
+
+static Obj *heap_fn(Gen *g, const char *name, Type *ret, int nargs, Type **args) {
+  Obj *f = new_of(Obj);
+  f->kind = OBJ_FUNC;
+  f->name = (char *)name;
+  Type *fty = func_type(ret);
+  vec_push(&fty->params, pointer_to(g->heap_ty));
+  for (int i = 0; i < nargs; i++)
+    vec_push(&fty->params, args[i]);
+  f->ty = fty;
+  f->storage = SC_STATIC;
+  return f;
+}
+
+static void heap_init(Gen *g) {
+  if (g->heap_ty)
+    return;
+  StructDef *sd = new_of(StructDef);
+  sd->tag = "cotan_heap";
+  sd->is_complete = true;
+  sd->size = 24;
+  sd->align = 8;
+  Obj *td = new_of(Obj);
+  td->kind = OBJ_TYPEDEF;
+  td->name = "cotan_heap";
+  td->ty = struct_type(sd);
+  td->is_builtin = true;
+  Type *ht = type_copy(td->ty);
+  ht->typedef_obj = td;
+  g->heap_ty = ht;
+  Type *vp = pointer_to(ty_void);
+  Type *cvp = pointer_to(type_qualified(ty_void, Q_CONST));
+  g->h_malloc = heap_fn(g, "cotan_malloc", vp, 1, (Type *[]){ty_ulong});
+  g->h_calloc = heap_fn(g, "cotan_calloc", vp, 2, (Type *[]){ty_ulong, ty_ulong});
+  g->h_realloc = heap_fn(g, "cotan_realloc", vp, 2, (Type *[]){vp, ty_ulong});
+  g->h_free = heap_fn(g, "cotan_free", ty_void, 1, (Type *[]){vp});
+  g->h_shadow = heap_fn(g, "cotan_shadow", vp, 1, (Type *[]){cvp});
+  g->h_back = heap_fn(g, "cotan_realloc_back", ty_void, 1, (Type *[]){cvp});
+  g->h_backf = heap_fn(g, "cotan_realloc_backf", ty_void, 1, (Type *[]){cvp});
+  g->h_heap_free = heap_fn(g, "cotan_heap_free", ty_void, 0, NULL);
+}
+
+static Node *heap_ref(Rev *r, Token *tok) {
+  heap_init(r->gen);
+  if (!r->heap) {
+    r->heap = new_local_var(fresh_name(r, "heap"), r->gen->heap_ty, r->tok);
+    var_info(r, r->heap)->generated = true;
+  }
+  return new_unary(ND_ADDR, var(r->heap, tok), tok);
+}
+
+static Node *heap_call(Rev *r, Obj *fn, Node **args, int nargs, Token *tok) {
+  Vec v = {0};
+  vec_push(&v, heap_ref(r, tok));
+  for (int i = 0; i < nargs; i++)
+    vec_push(&v, args[i]);
+  return new_call(var(fn, tok), v, tok);
+}
+
+/* The allocation or free call e as its cotan_heap version (arguments
+ * shared, not copied: the forward sweep owns its statements). */
+static Node *heap_version(Rev *r, Node *e) {
+  Node *call = e;
+  while (call->kind == ND_CAST)
+    call = call->lhs;
+  Gen *g = r->gen;
+  heap_init(g);
+  Node **a = (Node **)call->args.items;
+  Node *n;
+  switch (alloc_kind(call)) {
+  case ALLOC_MALLOC: n = heap_call(r, g->h_malloc, a, 1, call->tok); break;
+  case ALLOC_CALLOC: n = heap_call(r, g->h_calloc, a, 2, call->tok); break;
+  case ALLOC_REALLOC: n = heap_call(r, g->h_realloc, a, 2, call->tok); break;
+  case ALLOC_FREE: n = heap_call(r, g->h_free, a, 1, call->tok); break;
+  default: return e;
+  }
+  r->gen->res->heap = true;
+  if (call == e)
+    return n;
+  /* keep the user's cast: (double *)cotan_malloc(&heap, ...) */
+  Node *c = new_of(Node);
+  *c = *e;
+  c->lhs = n;
+  return c;
+}
+
+/* Rewrites, in place, every allocation and free in a forward statement. */
+static void heap_rewrite(Rev *r, Node **slot) {
+  Node *e = *slot;
+  if (!e)
+    return;
+  if (alloc_kind(e) != ALLOC_NONE) {
+    *slot = heap_version(r, e);
+    return;
+  }
+  heap_rewrite(r, &e->lhs);
+  heap_rewrite(r, &e->rhs);
+  heap_rewrite(r, &e->cond);
+  heap_rewrite(r, &e->then);
+  heap_rewrite(r, &e->els);
+  for (int i = 0; i < e->args.len; i++)
+    heap_rewrite(r, (Node **)&e->args.items[i]);
+  for (int i = 0; i < e->decl_vars.len; i++)
+    heap_rewrite(r, &vec_get(Declarator, &e->decl_vars, i)->init);
+}
+
+/* The shadow of a pointer variable set from an allocation: a zeroed block
+ * of the same size, made after the primal one. */
+static Node *heap_shadow(Rev *r, Obj *p, Token *tok) {
+  heap_init(r->gen);
+  Node *a = var(p, tok);
+  return heap_call(r, r->gen->h_shadow, &a, 1, tok);
+}
+
+/* `t = realloc(t, n)` moved the first elements: in the reverse sweep
+ * their adjoints go back to the old block's. */
+static Node *heap_realloc_back(Rev *r, Node *w) {
+  Obj *t = w->lhs->obj;
+  Type *elem = type_canon(t->ty)->base;
+  Gen *g = r->gen;
+  heap_init(g);
+  Obj *fn;
+  if (type_canon(elem)->kind == TY_DOUBLE)
+    fn = g->h_back;
+  else if (type_canon(elem)->kind == TY_FLOAT)
+    fn = g->h_backf;
+  else
+    error_tok(w->rhs->tok, "cannot differentiate this realloc of '%s': cotan handles realloc "
+                           "of double and float arrays only",
+              type_to_str(elem, ""));
+  r->gen->res->heap = true;
+  Node *a = var(t, w->tok);
+  return stmt(heap_call(r, fn, &a, 1, w->tok));
 }
 
 static bool saved_as_int(Type *ty) { return is_integer(ty); }
@@ -3921,6 +4095,9 @@ static void rev_expr_stmt(Rev *r, Node *s) {
     }
     return;
   }
+  if (w->kind == ND_ASSIGN && w->op == ND_NONE && alloc_kind(w->rhs) == ALLOC_REALLOC &&
+      is_var_obj(w->lhs) && var_info(r, w->lhs->obj)->shadow)
+    emit(r, heap_realloc_back(r, w));
   rev_restore(r, s, w);
   restore_call_saves(r, s);
   if (w->kind == ND_ASSIGN && active_lvalue(r, w->lhs))
@@ -4472,6 +4649,8 @@ static Node *shadow_update(Rev *r, Node *w) {
   case ND_PRE_DEC: case ND_POST_DEC:
     return stmt(new_unary(ND_POST_DEC, d, tok));
   case ND_ASSIGN:
+    if (w->op == ND_NONE && alloc_kind(w->rhs) != ALLOC_NONE)
+      return stmt(new_assign(ND_NONE, d, heap_shadow(r, L->obj, tok), tok));
     if (w->op == ND_NONE)
       return stmt(new_assign(ND_NONE, d, shadow_of(r, w->rhs, true), tok));
     return stmt(new_assign(w->op, d, clone_expr(w->rhs), tok));
@@ -4488,7 +4667,9 @@ static Node *shadow_decl(Rev *r, Node *s) {
   VarInfo *vi = var_info(r, v);
   if (!vi->shadow)
     return NULL;
-  Node *sinit = init ? shadow_of(r, init, true) : NULL;
+  Node *sinit = !init ? NULL
+                : alloc_kind(init) != ALLOC_NONE ? heap_shadow(r, v, s->tok)
+                                                 : shadow_of(r, init, true);
   return new_local_decl(vi->shadow, sinit, s->tok);
 }
 
@@ -4521,12 +4702,14 @@ static void fwd_stmt(Rev *r, Node *s, Node *out) {
         dv->init = new_zero(v->ty, tok);
       }
     }
+    Node *shadow = shadow_decl(r, s);
+    heap_rewrite(r, &s);
     block_add(out, s);
     if (v && v->kind == OBJ_VAR && var_info(r, v)->fwd_decl) {
       Obj *a = var_info(r, v)->adj;
       block_add(out, new_local_decl(a, zero_of(a->ty, tok, true), tok));
     }
-    block_add(out, shadow_decl(r, s));
+    block_add(out, shadow);
     return;
   }
     return;
@@ -4538,9 +4721,10 @@ static void fwd_stmt(Rev *r, Node *s, Node *out) {
       if (vi && vi->shadow)
         block_add(out, tape_push(r, var(vi->shadow, tok), w->tok));
     }
+    Node *shadow = w ? shadow_update(r, w) : NULL;
+    heap_rewrite(r, &s->lhs);
     block_add(out, s);
-    if (w)
-      block_add(out, shadow_update(r, w));
+    block_add(out, shadow);
     return;
   }
   case ND_IF: {
@@ -5361,6 +5545,22 @@ static void reverse_function(Gen *g, Helper *h, Activity *a) {
     block_add(body, rev->stmts.items[i]);
   if (r->tape_used)
     block_add(body, stmt(call1(g->tape_free, tape_ref(r, r->tok), NULL, r->tok)));
+  if (r->heap) {
+    Node *init = new_node(ND_INIT_LIST, r->tok);
+    init->ty = r->heap->ty;
+    InitItem *it = new_of(InitItem);
+    it->value = inum(0, r->tok);
+    vec_push(&init->items, it);
+    Vec stmts = {0};
+    for (int i = 0; i < body->stmts.len; i++) {
+      if (i == (r->tape_used ? 1 : 0))
+        vec_push(&stmts, new_local_decl(r->heap, init, r->tok));
+      vec_push(&stmts, body->stmts.items[i]);
+    }
+    body->stmts = stmts;
+    Obj *hf = g->h_heap_free;
+    block_add(body, stmt(heap_call(r, hf, NULL, 0, r->tok)));
+  }
   if (r->ret)
     block_add(body, new_return(var(r->ret, r->tok), r->tok));
   cleanup(r, body);
