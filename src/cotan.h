@@ -939,6 +939,7 @@ typedef struct RevResult {
   bool tape_reserve;    /* cotan_reserve used (fixed trip counts) */
   bool uses_memset;     /* needs <string.h> */
   bool heap;            /* cotan_heap and its functions used (malloc, free, ... in F) */
+  Vec global_adjs;      /* Obj *: adjoint globals d_<name> of --wrt globals, to define */
 } RevResult;
 void reverse_unit(Unit *unit, Obj *func, Activity *a, Vec *wrt, bool vjp, RevResult *res);
 

@@ -169,6 +169,7 @@ typedef struct VarInfo {
   bool declared;       /* adj exists at this point of the reverse sweep */
   Node *seed;          /* the return value: its adjoint's known value until declared */
   Obj *shadow;         /* a pointer local: its shadow pointer (forward sweep) */
+  bool adj_global;     /* a --wrt global: adj is the adjoint global d_<name> */
 } VarInfo;
 
 /* Per normalized statement. */
@@ -2620,6 +2621,8 @@ struct Gen {
   Vec fwd_callees;     /* Obj *: callees with a <callee>_fwd */
   Vec fwds;            /* Obj *: their <callee>_fwd, in the same order */
   Map summaries;       /* Obj * -> Summary *: what user functions do through pointers */
+  Vec global_vars;     /* Obj *: the globals differentiated (--wrt) */
+  Vec global_adjs;     /* Obj *: their adjoint globals, d_<name>, in the same order */
 };
 
 /* What a user function does with the memory behind each parameter. */
@@ -2720,8 +2723,8 @@ static void global_names(Unit *unit, Vec *names) {
   }
 }
 
-static Helper *make_sig(Gen *g, Obj *callee, char *mask, const char *name, bool seed,
-                        bool is_static) {
+static Helper *make_sig(Gen *g, Obj *callee, char *mask, const char *name,
+                        const char *seed_name, bool is_static) {
   Helper *h = new_of(Helper);
   h->callee = callee;
   h->mask = mask;
@@ -2754,9 +2757,8 @@ static Helper *make_sig(Gen *g, Obj *callee, char *mask, const char *name, bool 
     }
     vec_push(&h->adj, a);
   }
-  if (seed) {
-    h->seed = new_local_var(fresh_name(&tmp, format("d_%s", callee->name)), fty->return_ty,
-                            callee->tok);
+  if (seed_name) {
+    h->seed = new_local_var(fresh_name(&tmp, seed_name), fty->return_ty, callee->tok);
     h->seed->is_param = true;
     vec_push(&fn->params, h->seed);
     vec_push(&fty->params, h->seed->ty);
@@ -2797,7 +2799,8 @@ static Helper *helper_for(Gen *g, Obj *callee, char *mask, bool restore) {
       break;
     name = format("%s_vjp%d_%d", callee->name, same + 1, n);
   }
-  Helper *h = make_sig(g, callee, mask, name, !is_void(callee->ty->return_ty), true);
+  Helper *h = make_sig(g, callee, mask, name,
+                       is_void(callee->ty->return_ty) ? NULL : format("d_%s", callee->name), true);
   h->restore = restore;
   return h;
 }
@@ -5470,6 +5473,15 @@ static void reverse_function(Gen *g, Helper *h, Activity *a) {
     vi->declared = true;
   }
 
+  for (int i = 0; i < g->global_vars.len; i++) {
+    VarInfo *vi = var_info(r, g->global_vars.items[i]);
+    if (!vi->active)
+      continue;
+    vi->adj = g->global_adjs.items[i];
+    vi->adj_global = true;
+    vi->declared = true;
+  }
+
   r->body = normalize(r);
   mark_written(r, r->body);
   for (int i = 0; i < f->params.len; i++) {
@@ -5605,8 +5617,29 @@ void reverse_unit(Unit *unit, Obj *func, Activity *a, Vec *wrt, bool vjp, RevRes
       if (wrt->items[k] == p)
         mask[i] = '1';
   }
+  /* --wrt globals: adjoint globals d_<name>, defined by the output */
+  for (int k = 0; k < wrt->len; k++) {
+    Obj *v = wrt->items[k];
+    if (v->is_local)
+      continue;
+    Obj *d = new_of(Obj);
+    d->kind = OBJ_VAR;
+    Rev tmp = {0};
+    global_names(unit, &tmp.names);
+    d->name = fresh_name(&tmp, format("d_%s", v->name));
+    d->ty = adj_type(v->ty);
+    d->decl_ty = d->ty;
+    d->tok = v->tok;
+    d->def_tok = v->tok;
+    d->storage = v->storage == SC_STATIC ? SC_STATIC : SC_NONE;
+    d->is_defined = true;
+    d->id = v->id;
+    vec_push(&g.global_vars, v);
+    vec_push(&g.global_adjs, d);
+    vec_push(&res->global_adjs, d);
+  }
   Helper *top = make_sig(&g, func, mask, format("%s_%s", func->name, vjp ? "vjp" : "grad"),
-                         vjp && !is_void(func->ty->return_ty), false);
+                         vjp && !is_void(func->ty->return_ty) ? "d_return" : NULL, false);
   reverse_function(&g, top, a);
   for (int i = 0; i < g.helpers.len; i++) {
     Helper *h = g.helpers.items[i];
@@ -5616,6 +5649,8 @@ void reverse_unit(Unit *unit, Obj *func, Activity *a, Vec *wrt, bool vjp, RevRes
     for (int k = 0; k < h->callee->params.len; k++)
       if (h->mask[k] == '1')
         vec_push(&hw, h->callee->params.items[k]);
+    for (int k = 0; k < g.global_vars.len; k++)
+      vec_push(&hw, g.global_vars.items[k]);
     Vec outs = {0};
     for (int k = 0; k < h->callee->params.len; k++) {
       Obj *p = h->callee->params.items[k];
