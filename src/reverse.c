@@ -232,6 +232,7 @@ typedef struct Rev {
 } Rev;
 
 static VarInfo *var_info(Rev *r, Obj *obj);
+static Node *shadow_decl(Rev *r, Node *s);
 
 /* ===================================================================== */
 /* Names                                                                  */
@@ -550,6 +551,8 @@ static bool callee_writes(Obj *f, int i);
 static Obj *user_callee(Node *e);
 
 static bool is_var_obj(Node *e) { return e && e->kind == ND_VAR && e->obj->kind == OBJ_VAR; }
+static bool reads_wrt_global(Obj *f);
+static bool saved_as_mem(Type *ty);
 /* Calls to the C allocator (see "Heap memory"). */
 typedef enum { ALLOC_NONE, ALLOC_MALLOC, ALLOC_CALLOC, ALLOC_REALLOC, ALLOC_FREE } AllocKind;
 static AllocKind alloc_kind(Node *e);
@@ -1002,7 +1005,7 @@ static bool active_expr(Rev *r, Node *e) {
     for (int i = 0; i < e->args.len; i++)
       if (active_expr(r, e->args.items[i]))
         return true;
-    return false;
+    return user_callee(e) && reads_wrt_global(user_callee(e));
   default:
     break;
   }
@@ -2567,12 +2570,13 @@ static void plan_blocks(Rev *r, Node *s) {
         vi->recompute = true;
         vec_push(&si->recomputed, c);
       } else {
-        if (!is_floating(v->ty) && !is_integer(v->ty) && !array_elem_saveable(v->ty))
+        if (!is_floating(v->ty) && !is_integer(v->ty) && !array_elem_saveable(v->ty) &&
+            !saved_as_mem(v->ty) && !is_pointer(v->ty))
           error_tok(v->tok,
                     "cannot differentiate: the reverse sweep needs the last value of '%s', "
-                    "declared in an inner block, and cotan can save only numbers there; "
+                    "declared in an inner block, and cotan cannot save a '%s' there; "
                     "declare '%s' at the top of the function",
-                    v->name, v->name);
+                    v->name, type_to_str(v->ty, ""), v->name);
         vi->push_at_end = true;
         vec_push(&si->end_push, v);
       }
@@ -2624,6 +2628,51 @@ struct Gen {
   Vec global_vars;     /* Obj *: the globals differentiated (--wrt) */
   Vec global_adjs;     /* Obj *: their adjoint globals, d_<name>, in the same order */
 };
+
+/* Does f, or a function it calls, read a --wrt global?  Then a call to
+ * it is active whatever its arguments. */
+static Map global_readers; /* Obj * -> 1: reads one; 2: does not; 3: being walked */
+
+static bool refers_to_wrt_global(Node *n) {
+  if (!n)
+    return false;
+  if (n->kind == ND_VAR && n->obj->kind == OBJ_VAR && !n->obj->is_local) {
+    for (int i = 0; i < cur_gen->global_vars.len; i++)
+      if (cur_gen->global_vars.items[i] == n->obj)
+        return true;
+  }
+  if (n->kind == ND_CALL && user_callee(n) && reads_wrt_global(user_callee(n)))
+    return true;
+  Node *kids[] = {n->lhs, n->rhs, n->cond, n->then, n->els, n->init, n->inc, n->body};
+  for (size_t i = 0; i < sizeof kids / sizeof kids[0]; i++)
+    if (refers_to_wrt_global(kids[i]))
+      return true;
+  for (int i = 0; i < n->stmts.len; i++)
+    if (refers_to_wrt_global(n->stmts.items[i]))
+      return true;
+  for (int i = 0; i < n->args.len; i++)
+    if (refers_to_wrt_global(n->args.items[i]))
+      return true;
+  for (int i = 0; i < n->decl_vars.len; i++)
+    if (refers_to_wrt_global(vec_get(Declarator, &n->decl_vars, i)->init))
+      return true;
+  for (int i = 0; i < n->items.len; i++)
+    if (refers_to_wrt_global(vec_get(InitItem, &n->items, i)->value))
+      return true;
+  return false;
+}
+
+static bool reads_wrt_global(Obj *f) {
+  if (!cur_gen || !cur_gen->global_vars.len || !f->body)
+    return false;
+  uintptr_t m = (uintptr_t)map_get(&global_readers, f);
+  if (m)
+    return m == 1;
+  map_put(&global_readers, f, (void *)3);
+  bool reads = refers_to_wrt_global(f->body);
+  map_put(&global_readers, f, (void *)(uintptr_t)(reads ? 1 : 2));
+  return reads;
+}
 
 /* What a user function does with the memory behind each parameter. */
 typedef struct Summary {
@@ -3842,24 +3891,29 @@ static Node *rev_inner_block(Rev *r, Node *b) {
   pop_scope(r);
   /* What the statements' reverse code reads of the block's locals. */
   Node *out = new_block(b->tok);
-  Vec keep = {0};
-  for (int i = 0; i < si->end_push.len; i++) {
-    Obj *v = si->end_push.items[i];
-    if (refers_to(body, v))
-      vec_push(&keep, v);
-  }
-  si->end_push = keep;
   Vec rec = {0};
   for (int i = si->recomputed.len - 1; i >= 0; i--) {
     Node *d = si->recomputed.items[i];
     Obj *v;
     decl_init(d, &v);
-    bool used = refers_to(body, v);
+    Obj *sh = var_info(r, v)->shadow;
+    bool used = refers_to(body, v) || (sh && refers_to(body, sh));
     for (int k = 0; k < rec.len && !used; k++)
       used = refers_to(rec.items[k], v);
     if (used)
       vec_push(&rec, d);
   }
+  Vec keep = {0};
+  for (int i = 0; i < si->end_push.len; i++) {
+    Obj *v = si->end_push.items[i];
+    Obj *sh = var_info(r, v)->shadow;
+    bool used = refers_to(body, v) || (sh && refers_to(body, sh));
+    for (int k = 0; k < rec.len && !used; k++)
+      used = refers_to(rec.items[k], v);
+    if (used)
+      vec_push(&keep, v);
+  }
+  si->end_push = keep;
   /* Locals the reverse code names without needing their values (outputs
    * of a call, whose helper writes them again): declared only. */
   for (int i = 0; i < b->stmts.len; i++) {
@@ -3888,6 +3942,12 @@ static Node *rev_inner_block(Rev *r, Node *b) {
   }
   for (int i = keep.len - 1; i >= 0; i--) {
     Obj *v = keep.items[i];
+    Obj *sh = var_info(r, v)->shadow;
+    if (sh) {
+      Node *d = new_local_decl(sh, tape_pop(r, sh->ty, r->tok), sh->tok);
+      block_add(out, d);
+      map_put(&r->removable, d, (void *)1);
+    }
     if (is_array(v->ty)) {
       block_add(out, new_local_decl(v, NULL, v->tok));
       block_add(out, tape_array(r, v, false, r->tok));
@@ -3910,6 +3970,11 @@ static Node *rev_inner_block(Rev *r, Node *b) {
     d->end_tok = NULL;
     block_add(out, d);
     map_put(&r->removable, d, (void *)1);
+    Node *sd = shadow_decl(r, d);
+    if (sd) {
+      block_add(out, sd);
+      map_put(&r->removable, sd, (void *)1);
+    }
   }
   for (int i = 0; i < body->stmts.len; i++)
     block_add(out, body->stmts.items[i]);
@@ -4816,6 +4881,8 @@ static Node *fwd_block(Rev *r, Node *b) {
       block_add(n, tape_array(r, v, true, r->tok));
     else
       block_add(n, tape_push(r, var(v, r->tok), r->tok));
+    if (var_info(r, v)->shadow)
+      block_add(n, tape_push(r, var(var_info(r, v)->shadow, r->tok), r->tok));
   }
   return n;
 }
@@ -5607,6 +5674,7 @@ void reverse_unit(Unit *unit, Obj *func, Activity *a, Vec *wrt, bool vjp, RevRes
   g.unit = unit;
   g.res = res;
   cur_gen = &g;
+  global_readers = (Map){0};
   alias_build(unit);
   int n = func->params.len;
   char *mask = xcalloc((size_t)n + 1, 1);
