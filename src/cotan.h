@@ -940,7 +940,9 @@ typedef struct RevResult {
   bool uses_memset;     /* needs <string.h> */
   bool heap;            /* cotan_heap and its functions used (malloc, free, ... in F) */
   Vec global_adjs;      /* Obj *: adjoint globals d_<name> of --wrt globals, to define */
+  bool finals;          /* cotan_keep_final / cotan_put_back used (F_vjp's --out results) */
 } RevResult;
-void reverse_unit(Unit *unit, Obj *func, Activity *a, Vec *wrt, bool vjp, RevResult *res);
+void reverse_unit(Unit *unit, Obj *func, Activity *a, Vec *wrt, Vec *outs, bool vjp,
+                  RevResult *res);
 
 #endif /* COTAN_H */

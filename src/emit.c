@@ -111,6 +111,25 @@ static const char tape_mem_text[] =
     "    }\n"
     "}";
 
+static const char tape_finals_text[] =
+    "/* F's results in its output memory, kept while the reverse sweep\n"
+    " * restores the values it needs, then put back. */\n"
+    "static void cotan_keep_final(cotan_tape *t, void *p, size_t n)\n"
+    "{\n"
+    "    cotan_push_mem(t, p, n);\n"
+    "    cotan_push_int(t, (long)n);\n"
+    "    cotan_push_int(t, (long)(intptr_t)p);\n"
+    "}\n"
+    "\n"
+    "static void cotan_put_back(cotan_tape *t)\n"
+    "{\n"
+    "    while (t->nint > 0) {\n"
+    "        void *p = (void *)(intptr_t)cotan_pop_int(t);\n"
+    "        size_t n = (size_t)cotan_pop_int(t);\n"
+    "        cotan_pop_mem(t, p, n);\n"
+    "    }\n"
+    "}";
+
 static const char tape_reserve_text[] =
     "/* Room for nval more values and nint more integers. */\n"
     "static void cotan_reserve(cotan_tape *t, long nval, long nint)\n"
@@ -554,7 +573,7 @@ void grad_unit(Buf *out, Unit *unit, const GradOptions *opts) {
     if (!((Obj *)wrt.items[i])->is_local)
       vec_push(&diff, wrt.items[i]);
   RevResult res = {0};
-  reverse_unit(unit, f, act, &diff, opts->vjp, &res);
+  reverse_unit(unit, f, act, &diff, &outs, opts->vjp, &res);
 
   /* The user's functions the generated code calls: static ones are
    * copied (and what they call followed), the others declared. */
@@ -596,7 +615,7 @@ void grad_unit(Buf *out, Unit *unit, const GradOptions *opts) {
   if (in_names(&names, "cotan_realloc") && !has_include(unit, "<stdio.h>"))
     vec_push(&items, verbatim("#include <stdio.h>", tok));
   bool undo_log = in_names(&names, "cotan_log");
-  if (undo_log && !has_include(unit, "<stdint.h>"))
+  if ((undo_log || res.finals) && !has_include(unit, "<stdint.h>"))
     vec_push(&items, verbatim("#include <stdint.h>", tok));
   bool math = false;
   for (int i = 0; i < names.len; i++)
@@ -631,12 +650,14 @@ void grad_unit(Buf *out, Unit *unit, const GradOptions *opts) {
       vec_push(&items, verbatim(tape_doubles_text, tok));
     if (res.tape_floats)
       vec_push(&items, verbatim(tape_floats_text, tok));
-    if (in_names(&names, "cotan_push_mem"))
+    if (in_names(&names, "cotan_push_mem") || res.finals)
       vec_push(&items, verbatim(tape_mem_text, tok));
     if (res.tape_reserve)
       vec_push(&items, verbatim(tape_reserve_text, tok));
     if (undo_log)
       vec_push(&items, verbatim(tape_log_text, tok));
+    if (res.finals)
+      vec_push(&items, verbatim(tape_finals_text, tok));
     vec_push(&items, verbatim(tape_free_text, tok));
   }
   if (res.heap) {

@@ -224,6 +224,7 @@ typedef struct Rev {
   Obj *ret;            /* F_value */
   Obj *tape;           /* the local tape, once used */
   Obj *heap;           /* the local record of allocated blocks, once used */
+  Obj *finals;         /* F_vjp: the values the reverse sweep overwrites in --out memory */
   RScope *scope;       /* innermost reverse scope */
   Node *body;          /* normalized body */
   Map split_calls;     /* Node *: calls run through <callee>_fwd, undone before their helper */
@@ -1525,8 +1526,15 @@ static int norm_switch_body(Norm *N, Node *s, Vec *out) {
       if (seg->is_default)
         continue;
       Node *m = match_segment(seg, sel, tok);
-      if (m)
-        chain = new_if(m, blocks.items[i], chain, tok);
+      if (!m)
+        continue;
+      /* every branch a block: the later passes walk an else as one */
+      Node *els = chain;
+      if (els && els->kind != ND_BLOCK) {
+        els = new_block(tok);
+        block_add(els, chain);
+      }
+      chain = new_if(m, blocks.items[i], els, tok);
     }
     if (chain)
       vec_push(out, chain);
@@ -2620,11 +2628,13 @@ struct Gen {
   Type *tape_ty;
   Obj *push, *pop, *push_int, *pop_int, *tape_free, *push_array, *pop_array;
   Obj *log, *undo;     /* the undo log of split calls */
+  Obj *keep_final, *put_back; /* F_vjp's --out results, kept through the reverse sweep */
   Type *heap_ty;       /* cotan_heap */
   Obj *h_malloc, *h_calloc, *h_realloc, *h_free, *h_shadow, *h_back, *h_backf, *h_heap_free;
   Vec fwd_callees;     /* Obj *: callees with a <callee>_fwd */
   Vec fwds;            /* Obj *: their <callee>_fwd, in the same order */
   Map summaries;       /* Obj * -> Summary *: what user functions do through pointers */
+  Vec *outs;           /* Obj *: F's --out parameters (vjp): F_vjp leaves F's results there */
   Vec global_vars;     /* Obj *: the globals differentiated (--wrt) */
   Vec global_adjs;     /* Obj *: their adjoint globals, d_<name>, in the same order */
 };
@@ -3981,6 +3991,49 @@ static Node *rev_inner_block(Rev *r, Node *b) {
   return out;
 }
 
+/* F_vjp leaves F's results in its --out memory, but the reverse sweep
+ * restores what it needs of the values before them: each value it
+ * overwrites there is kept first (`cotan_keep_final(&finals, &y[i],
+ * sizeof y[i])`), and put back, newest first, at the end. */
+static bool is_out_memory(Rev *r, Node *L) {
+  Gen *g = r->gen;
+  if (r->self != vec_get(Helper, &g->helpers, 0) || !g->outs)
+    return false;
+  const void *k = lvalue_key(L);
+  for (int i = 0; k && i < g->outs->len; i++)
+    if (k == canon(mem_key(g->outs->items[i])))
+      return true;
+  return false;
+}
+
+static void keep_final(Rev *r, Node *L, Token *tok) {
+  if (!is_out_memory(r, L))
+    return;
+  Gen *g = r->gen;
+  tape_init(g);
+  if (!r->finals) {
+    r->finals = new_local_var(fresh_name(r, "finals"), g->tape_ty, r->tok);
+    var_info(r, r->finals)->generated = true;
+  }
+  if (!g->keep_final) {
+    Obj *f = tape_fn(g, "cotan_keep_final", ty_void, pointer_to(ty_void));
+    vec_push(&f->ty->params, ty_ulong);
+    g->keep_final = f;
+    g->put_back = tape_fn(g, "cotan_put_back", ty_void, NULL);
+  }
+  g->res->finals = true;
+  g->res->uses_memset = true; /* cotan_push_mem copies bytes */
+  g->res->tape_double = g->res->tape_int = true;
+  Node *sz = new_node(ND_SIZEOF, tok);
+  sz->lhs = clone_expr(L);
+  sz->ty = ty_ulong;
+  Vec args = {0};
+  vec_push(&args, new_unary(ND_ADDR, var(r->finals, tok), tok));
+  vec_push(&args, new_unary(ND_ADDR, clone_expr(L), tok));
+  vec_push(&args, sz);
+  emit(r, stmt(new_call(var(g->keep_final, tok), args, tok)));
+}
+
 /* Restores the value a saved write overwrote. */
 static void rev_restore(Rev *r, Node *s, Node *w) {
   SInfo *si = sinfo(s);
@@ -3988,6 +4041,7 @@ static void rev_restore(Rev *r, Node *s, Node *w) {
     return;
   Token *tok = w->tok;
   Node *L = clone_expr(w->lhs);
+  keep_final(r, L, tok);
   if (si->invert) {
     VarInfo *vi = is_var_obj(L) ? var_info(r, L->obj) : NULL;
     Node *targets[2] = {L, vi && vi->shadow ? var(vi->shadow, tok) : NULL};
@@ -4913,7 +4967,8 @@ static void reads_in(Node *n, Map *reads, bool as_target) {
       set_put(reads, n->obj);
     return;
   case ND_INDEX:
-    reads_in(index_base(n), reads, as_target);
+    /* writing p[i] reads the pointer p; writing a[i] does not read a */
+    reads_in(index_base(n), reads, as_target && is_array(index_base(n)->ty));
     reads_in(index_sub(n), reads, false);
     return;
   case ND_MEMBER:
@@ -5624,6 +5679,23 @@ static void reverse_function(Gen *g, Helper *h, Activity *a) {
     block_add(body, rev->stmts.items[i]);
   if (r->tape_used)
     block_add(body, stmt(call1(g->tape_free, tape_ref(r, r->tok), NULL, r->tok)));
+  if (r->finals) {
+    Node *fin = new_unary(ND_ADDR, var(r->finals, r->tok), r->tok);
+    block_add(body, stmt(call1(g->put_back, fin, NULL, r->tok)));
+    block_add(body, stmt(call1(g->tape_free, clone_expr(fin), NULL, r->tok)));
+    Node *init = new_node(ND_INIT_LIST, r->tok);
+    init->ty = r->finals->ty;
+    InitItem *it = new_of(InitItem);
+    it->value = inum(0, r->tok);
+    vec_push(&init->items, it);
+    Vec stmts = {0};
+    for (int i = 0; i < body->stmts.len; i++) {
+      if (i == (r->tape_used ? 1 : 0))
+        vec_push(&stmts, new_local_decl(r->finals, init, r->tok));
+      vec_push(&stmts, body->stmts.items[i]);
+    }
+    body->stmts = stmts;
+  }
   if (r->heap) {
     Node *init = new_node(ND_INIT_LIST, r->tok);
     init->ty = r->heap->ty;
@@ -5669,11 +5741,13 @@ static void reverse_function(Gen *g, Helper *h, Activity *a) {
   h->done = true;
 }
 
-void reverse_unit(Unit *unit, Obj *func, Activity *a, Vec *wrt, bool vjp, RevResult *res) {
+void reverse_unit(Unit *unit, Obj *func, Activity *a, Vec *wrt, Vec *outs, bool vjp,
+                  RevResult *res) {
   Gen g = {0};
   g.unit = unit;
   g.res = res;
   cur_gen = &g;
+  g.outs = outs;
   global_readers = (Map){0};
   alias_build(unit);
   int n = func->params.len;
@@ -5719,13 +5793,13 @@ void reverse_unit(Unit *unit, Obj *func, Activity *a, Vec *wrt, bool vjp, RevRes
         vec_push(&hw, h->callee->params.items[k]);
     for (int k = 0; k < g.global_vars.len; k++)
       vec_push(&hw, g.global_vars.items[k]);
-    Vec outs = {0};
+    Vec houts = {0};
     for (int k = 0; k < h->callee->params.len; k++) {
       Obj *p = h->callee->params.items[k];
       if (h->mask[k] == '1' && is_pointer(p->ty) && callee_writes(h->callee, k))
-        vec_push(&outs, p);
+        vec_push(&houts, p);
     }
-    Activity *ha = activity_analyze(unit, h->callee, &hw, &outs);
+    Activity *ha = activity_analyze(unit, h->callee, &hw, &houts);
     fence_function(unit, h->callee, ha);
     reverse_function(&g, h, ha);
   }
