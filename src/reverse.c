@@ -2243,11 +2243,10 @@ static void check_call_writes(Rev *r, Node *e, Tbr *t, SInfo *si) {
     bool needed = set_in(&t->seen, k) && has_value;
     bool in_place = callee_reads(f, i) && active_expr(r, a);
     if (needed || in_place) {
-      /* a local array of the function level: saved whole before the call,
-       * restored in the reverse sweep, and the helper runs on a copy */
-      VarInfo *vi = var_info(r, o);
-      if (o->is_local && !o->is_param && array_elem_saveable(o->ty) && vi->block == r->body &&
-          !alias_is_multi(k)) {
+      /* a local array: saved whole before the call, restored in the
+       * reverse sweep, and the helper runs on a copy (an undo log would
+       * hold addresses that are gone once an inner block is left) */
+      if (o->is_local && !o->is_param && array_elem_saveable(o->ty) && !alias_is_multi(k)) {
         bool have = false;
         for (int n = 0; n < si->call_saves.len && !have; n++)
           have = si->call_saves.items[n] == o;
