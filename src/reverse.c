@@ -2247,6 +2247,9 @@ static void check_call_writes(Rev *r, Node *e, Tbr *t, SInfo *si) {
        * reverse sweep, and the helper runs on a copy (an undo log would
        * hold addresses that are gone once an inner block is left) */
       if (o->is_local && !o->is_param && array_elem_saveable(o->ty) && !alias_is_multi(k)) {
+        /* saved before its first write: zeroed where declared, so no
+         * indeterminate value is ever read */
+        var_info(r, o)->zero_init = true;
         bool have = false;
         for (int n = 0; n < si->call_saves.len && !have; n++)
           have = si->call_saves.items[n] == o;
@@ -3563,7 +3566,52 @@ static void flush(Rev *r, Vec *cs) {
   cs->len = 0;
 }
 
-/* d_L += seed for a struct: member by member. */
+/* How many floating scalars a value of type ty holds, counting through
+ * fixed-size arrays and structs; -1 if an array has no fixed size. */
+static int64_t scalar_count(Type *ty) {
+  Type *c = type_canon(ty);
+  if (is_floating(c))
+    return 1;
+  if (c->kind == TY_ARRAY)
+    return c->array_len < 0 || c->is_vla ? -1 : c->array_len * scalar_count(c->base);
+  if (c->kind == TY_STRUCT) {
+    int64_t n = 0;
+    for (int i = 0; i < c->sdef->members.len; i++) {
+      Member *m = vec_get(Member, &c->sdef->members, i);
+      if (!m->name || !type_has_floating(m->ty))
+        continue;
+      int64_t k = scalar_count(m->ty);
+      if (k < 0)
+        return -1;
+      n += k;
+    }
+    return n;
+  }
+  return 0;
+}
+
+static void contribute_struct(Vec *cs, Node *L, Node *seed, Token *tok);
+
+/* d_L += seed for a value with floating parts: a struct member by member,
+ * a small array element by element. */
+static void contribute_parts(Vec *cs, Node *L, Node *seed, Token *tok) {
+  Type *c = type_canon(L->ty);
+  if (is_floating(c)) {
+    contribute(cs, L, seed);
+  } else if (c->kind == TY_STRUCT) {
+    contribute_struct(cs, L, seed, tok);
+  } else if (c->kind == TY_ARRAY) {
+    for (int64_t k = 0; k < c->array_len; k++)
+      contribute_parts(cs, new_binary(ND_INDEX, clone_expr(L), new_num_int(k, ty_int, tok), tok),
+                       new_binary(ND_INDEX, clone_expr(seed), new_num_int(k, ty_int, tok), tok),
+                       tok);
+  }
+}
+
+/* Arrays inside a struct value are added element by element up to this
+ * many numbers (a 4x4 matrix); larger ones are an error. */
+enum { STRUCT_ARRAY_MAX = 16 };
+
 static void contribute_struct(Vec *cs, Node *L, Node *seed, Token *tok) {
   StructDef *sd = type_canon(L->ty)->sdef;
   for (int i = 0; i < sd->members.len; i++) {
@@ -3572,14 +3620,14 @@ static void contribute_struct(Vec *cs, Node *L, Node *seed, Token *tok) {
       continue;
     Node *lm = member_of(clone_expr(L), m, tok);
     Node *sm = member_of(clone_expr(seed), m, tok);
-    if (is_record(m->ty))
-      contribute_struct(cs, lm, sm, tok);
-    else if (is_floating(m->ty))
-      contribute(cs, lm, sm);
-    else
-      error_tok(tok, "cannot yet differentiate a struct value with the array member '%s'; "
-                     "use its elements",
-                m->name);
+    if (is_array(m->ty)) {
+      int64_t n = scalar_count(m->ty);
+      if (n < 0 || n > STRUCT_ARRAY_MAX)
+        error_tok(tok, "cannot yet differentiate a struct value with the array member '%s' "
+                       "of more than %d numbers; copy its elements in a loop",
+                  m->name, STRUCT_ARRAY_MAX);
+    }
+    contribute_parts(cs, lm, sm, tok);
   }
 }
 
