@@ -3395,6 +3395,8 @@ static Node *adj_lvalue(Rev *r, Node *L, bool write) {
  * it points to live (d_x + k for x + k). */
 static Node *shadow_of(Rev *r, Node *e, bool write) {
   Token *tok = e->tok;
+  if (is_null_pointer_constant(e))
+    return clone_expr(e); /* a null pointer's shadow is null */
   switch (e->kind) {
   case ND_VAR: {
     if (e->obj->kind != OBJ_VAR)
