@@ -3067,6 +3067,27 @@ static Node *heap_shadow(Rev *r, Obj *p, Token *tok) {
   return heap_call(r, r->gen->h_shadow, &a, 1, tok);
 }
 
+/* Is a value of type ty nothing but numbers of kind k, with no padding
+ * (double, double[3], struct { double x, y; }), so that its adjoint can
+ * be added as an array of them? */
+static bool made_of(Type *ty, TypeKind k) {
+  Type *c = type_canon(ty);
+  if (c->kind == k)
+    return true;
+  if (c->kind == TY_ARRAY)
+    return c->array_len > 0 && made_of(c->base, k);
+  if (c->kind != TY_STRUCT)
+    return false;
+  int64_t bytes = 0;
+  for (int i = 0; i < c->sdef->members.len; i++) {
+    Member *m = vec_get(Member, &c->sdef->members, i);
+    if (m->bit_width >= 0 || !made_of(m->ty, k))
+      return false;
+    bytes += m->ty->size;
+  }
+  return bytes == c->size;
+}
+
 /* `t = realloc(t, n)` moved the first elements: in the reverse sweep
  * their adjoints go back to the old block's. */
 static Node *heap_realloc_back(Rev *r, Node *w) {
@@ -3075,13 +3096,13 @@ static Node *heap_realloc_back(Rev *r, Node *w) {
   Gen *g = r->gen;
   heap_init(g);
   Obj *fn;
-  if (type_canon(elem)->kind == TY_DOUBLE)
+  if (made_of(elem, TY_DOUBLE))
     fn = g->h_back;
-  else if (type_canon(elem)->kind == TY_FLOAT)
+  else if (made_of(elem, TY_FLOAT))
     fn = g->h_backf;
   else
     error_tok(w->rhs->tok, "cannot differentiate this realloc of '%s': cotan handles realloc "
-                           "of double and float arrays only",
+                           "of arrays of double or float (or of structs of them) only",
               type_to_str(elem, ""));
   r->gen->res->heap = true;
   Node *a = var(t, w->tok);
