@@ -206,9 +206,24 @@ static Node *lower_call(Lower *L, Node *call) {
     int64_t byte;
     if (!eval_int_try(vec_get(Node, &call->args, 1), &byte) || byte != 0)
       return NULL;
-    if (!is_scalar(elem))
-      return NULL; /* structs: left to fence.c */
-    Node *zero = new_zero(elem, tok);
+    Node *zero;
+    if (is_scalar(elem)) {
+      zero = new_zero(elem, tok);
+    } else if (is_record(elem) && !type_canon(elem)->sdef->is_union) {
+      /* (struct pt){0}: every member zero, as the bytes were */
+      zero = new_node(ND_COMPOUND_LIT, tok);
+      zero->type_arg = type_unqualified(elem);
+      zero->ty = zero->type_arg;
+      Node *list = new_node(ND_INIT_LIST, tok);
+      list->ty = zero->ty;
+      InitItem *it = new_of(InitItem);
+      it->value = new_num_int(0, ty_int, tok);
+      it->tok = tok;
+      vec_push(&list->items, it);
+      zero->init = list;
+    } else {
+      return NULL; /* arrays of arrays, unions: left to fence.c */
+    }
     if (count->kind == ND_NUM && count->ival == 1)
       return new_expr_stmt(new_assign(ND_NONE, element(dst, NULL, tok), zero, tok));
     Type *ity = is_integer(count->ty) ? type_unqualified(type_promote(count->ty)) : ty_long;
@@ -279,7 +294,8 @@ void lower_unit(Unit *unit) {
     Node *item = unit->items.items[i];
     if (item->kind != ND_FUNCDEF || !item->obj->body || !tok_in_user_file(item->tok))
       continue;
-    Lower L = {.func = item->obj, .unit = unit, .first_index_id = new_local_var("", ty_int, item->tok)->id};
+    Lower L = {.func = item->obj, .unit = unit};
+    L.first_index_id = new_local_var("", ty_int, item->tok)->id;
     lower_stmt(&L, item->obj->body);
   }
 }
