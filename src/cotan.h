@@ -941,6 +941,7 @@ typedef struct RevResult {
   bool heap;            /* cotan_heap and its functions used (malloc, free, ... in F) */
   Vec global_adjs;      /* Obj *: adjoint globals d_<name> of --wrt globals, to define */
   bool finals;          /* cotan_keep_final / cotan_put_back used (F_vjp's --out results) */
+  bool undo_keep;       /* cotan_undo_keep used */
 } RevResult;
 void reverse_unit(Unit *unit, Obj *func, Activity *a, Vec *wrt, Vec *outs, bool vjp,
                   RevResult *res);

@@ -130,6 +130,16 @@ static const char tape_finals_text[] =
     "    }\n"
     "}";
 
+static const char tape_undo_keep_text[] =
+    "/* cotan_undo, keeping each value it overwrites on the finals tape */\n"
+    "static void cotan_undo_keep(cotan_tape *t, cotan_tape *finals)\n"
+    "{\n"
+    "    for (long a = cotan_pop_int(t); a != 0; a = cotan_pop_int(t)) {\n"
+    "        cotan_keep_final(finals, (double *)(intptr_t)a, sizeof(double));\n"
+    "        *(double *)(intptr_t)a = cotan_pop(t);\n"
+    "    }\n"
+    "}";
+
 static const char tape_reserve_text[] =
     "/* Room for nval more values and nint more integers. */\n"
     "static void cotan_reserve(cotan_tape *t, long nval, long nint)\n"
@@ -155,8 +165,9 @@ static const char tape_log_text[] =
     "{\n"
     "    cotan_push(t, *p);\n"
     "    cotan_push_int(t, (long)(intptr_t)p);\n"
-    "}\n"
-    "\n"
+    "}";
+
+static const char tape_undo_text[] =
     "/* Undoes the writes of the newest log, last write first. */\n"
     "static void cotan_undo(cotan_tape *t)\n"
     "{\n"
@@ -656,8 +667,12 @@ void grad_unit(Buf *out, Unit *unit, const GradOptions *opts) {
       vec_push(&items, verbatim(tape_reserve_text, tok));
     if (undo_log)
       vec_push(&items, verbatim(tape_log_text, tok));
+    if (in_names(&names, "cotan_undo"))
+      vec_push(&items, verbatim(tape_undo_text, tok));
     if (res.finals)
       vec_push(&items, verbatim(tape_finals_text, tok));
+    if (res.undo_keep)
+      vec_push(&items, verbatim(tape_undo_keep_text, tok));
     vec_push(&items, verbatim(tape_free_text, tok));
   }
   if (res.heap) {

@@ -2631,6 +2631,7 @@ struct Gen {
   Obj *push, *pop, *push_int, *pop_int, *tape_free, *push_array, *pop_array;
   Obj *log, *undo;     /* the undo log of split calls */
   Obj *keep_final, *put_back; /* F_vjp's --out results, kept through the reverse sweep */
+  Obj *undo_keep;      /* cotan_undo that keeps what it overwrites on the finals tape */
   Type *heap_ty;       /* cotan_heap */
   Obj *h_malloc, *h_calloc, *h_realloc, *h_free, *h_shadow, *h_back, *h_backf, *h_heap_free;
   Vec fwd_callees;     /* Obj *: callees with a <callee>_fwd */
@@ -4076,9 +4077,26 @@ static bool is_out_memory(Rev *r, Node *L) {
   return false;
 }
 
+static void keep_final_init(Rev *r, Node *L);
+
 static void keep_final(Rev *r, Node *L, Token *tok) {
   if (!is_out_memory(r, L))
     return;
+  keep_final_init(r, L);
+  Gen *g = r->gen;
+  Node *sz = new_node(ND_SIZEOF, tok);
+  sz->lhs = clone_expr(L);
+  sz->ty = ty_ulong;
+  Vec args = {0};
+  vec_push(&args, new_unary(ND_ADDR, var(r->finals, tok), tok));
+  vec_push(&args, new_unary(ND_ADDR, clone_expr(L), tok));
+  vec_push(&args, sz);
+  emit(r, stmt(new_call(var(g->keep_final, tok), args, tok)));
+}
+
+/* The `finals` tape and its functions, once. */
+static void keep_final_init(Rev *r, Node *L) {
+  (void)L;
   Gen *g = r->gen;
   tape_init(g);
   if (!r->finals) {
@@ -4094,14 +4112,6 @@ static void keep_final(Rev *r, Node *L, Token *tok) {
   g->res->finals = true;
   g->res->uses_memset = true; /* cotan_push_mem copies bytes */
   g->res->tape_double = g->res->tape_int = true;
-  Node *sz = new_node(ND_SIZEOF, tok);
-  sz->lhs = clone_expr(L);
-  sz->ty = ty_ulong;
-  Vec args = {0};
-  vec_push(&args, new_unary(ND_ADDR, var(r->finals, tok), tok));
-  vec_push(&args, new_unary(ND_ADDR, clone_expr(L), tok));
-  vec_push(&args, sz);
-  emit(r, stmt(new_call(var(g->keep_final, tok), args, tok)));
 }
 
 /* Restores the value a saved write overwrote. */
@@ -4682,8 +4692,20 @@ static void redirect_split_calls(Rev *r, Node *e) {
 static void emit_undo(Rev *r, Node *s) {
   if (!sinfo(s)->undo)
     return;
-  log_init(r->gen);
-  emit(r, stmt(call1(r->gen->undo, tape_ref(r, s->tok), NULL, s->tok)));
+  Gen *g = r->gen;
+  log_init(g);
+  if (r->self == vec_get(Helper, &g->helpers, 0) && g->outs && g->outs->len) {
+    /* F_vjp: what the call left in --out memory is put back at the end */
+    Node *any = new_unary(ND_DEREF, var(g->outs->items[0], s->tok), s->tok);
+    keep_final_init(r, any);
+    if (!g->undo_keep)
+      g->undo_keep = tape_fn(g, "cotan_undo_keep", ty_void, pointer_to(g->tape_ty));
+    g->res->undo_keep = true;
+    Node *fin = new_unary(ND_ADDR, var(r->finals, s->tok), s->tok);
+    emit(r, stmt(call1(g->undo_keep, tape_ref(r, s->tok), fin, s->tok)));
+    return;
+  }
+  emit(r, stmt(call1(g->undo, tape_ref(r, s->tok), NULL, s->tok)));
 }
 
 static void rev_stmt(Rev *r, Node *s) {
