@@ -12,16 +12,18 @@ tmp=$(mktemp -d); trap 'rm -rf "$tmp"' EXIT
 
 rule() { printf '\n== %s\n' "$*"; }
 
-show() { # example-file function-name
+show() { # example-file function-name [driver-file [cotan grad options...]]
   local src=$ROOT/demo/examples/$1 fn=$2 name=${1%.c}
-  rule "demo/examples/$1: $fn, as the user wrote it"
+  local driver=${3:-${name}_check.c}
+  shift 2; [ $# -gt 0 ] && shift
+  rule "demo/examples/$(basename "$src"): $fn, as the user wrote it"
   "$COTAN" print "$src" -f "$fn"
-  rule "cotan grad demo/examples/$1 -f $fn"
-  "$COTAN" grad "$src" -f "$fn" -o "$tmp/${fn}_grad.c"
+  rule "cotan grad demo/examples/$(basename "$src") -f $fn${*:+ $*}"
+  "$COTAN" grad "$src" -f "$fn" "$@" -o "$tmp/${fn}_grad.c"
   cat "$tmp/${fn}_grad.c"
-  rule "${fn}_grad compiled (-Wall -Wextra -Werror) and run, beside finite differences"
+  rule "${fn}_grad compiled (-Wall -Wextra -Werror) and run: demo/examples/$driver"
   $CC -std=c11 -O2 -Wall -Wextra -Werror -DCOTAN_DEMO -o "$tmp/$name" \
-      "$src" "$tmp/${fn}_grad.c" "$ROOT/demo/examples/${name}_check.c" -lm
+      "$src" "$tmp/${fn}_grad.c" "$ROOT/demo/examples/$driver" -lm
   "$tmp/$name"
 }
 
@@ -29,6 +31,7 @@ echo "cotan $("$COTAN" --version | sed 's/^cotan //'): source-to-source automati
 echo "C in, C out: the gradient is ordinary C you can read, step through and edit."
 show logistic.c loss
 show rk4.c final_angle
+show linreg_train.c loss linreg_train_main.c --wrt p
 rule "next"
 echo "Forward mode (cotan jvp), vector outputs (cotan vjp) and structs as parameter"
 echo "trees come with the next issues."

@@ -3,16 +3,23 @@
 #
 # Each file is a small C source with the function(s) to differentiate and,
 # under #ifdef COTAN_TEST, a test driver (see tests/grad/check.h).  Its first
-# line gives the command:   /* cotan: grad -f loss --wrt w */
+# line gives the command, `grad` or `vjp`, its options, and any more input
+# files (paths relative to tests/grad/, kept in tests/grad/lib/):
+#     /* cotan: grad -f loss --wrt w */
+#     /* cotan: vjp -f step --wrt x,k --out y */        generates step_vjp
+#     /* cotan: grad lib/ms_lib.c -f loss */            a two-file program
+# Below, CMD is grad or vjp, and F_CMD the generated function (F_grad, F_vjp).
 # For every file:
-#   1. `cotan grad NAME.c -f F ... -o NAME_grad.c` (the sanitizer build),
-#      run on a copy of the file in a scratch directory, as `cotan` on PATH,
-#      so the command line quoted in the output is the same everywhere;
+#   1. `cotan CMD NAME.c [lib/X.c...] -f F ... -o NAME_CMD.c` (the
+#      sanitizer build), run on a copy of the file (and of tests/grad/lib/)
+#      in a scratch directory, as `cotan` on PATH, so the command line
+#      quoted in the output is the same everywhere;
 #   2. a second run in another directory: byte-identical output;
-#   3. NAME_grad.c compiles on its own: -std=c11 -pedantic -Wall -Wextra
-#      -Werror -O2 -c;
+#   3. NAME_CMD.c compiles on its own: -std=c11 -pedantic -Wall -Wextra
+#      -Werror -O2 -c; the F_CMD prototype the driver declares (the first
+#      declaration after its #include "check.h") agrees with it;
 #   4. the original compiled with -DCOTAN_TEST (the driver) and linked with
-#      NAME_grad.c, both with -Wall -Wextra -Werror and
+#      the lib/ files and NAME_CMD.c, all with -Wall -Wextra -Werror and
 #      -fsanitize=address,undefined -fno-sanitize-recover=all; run with
 #      LeakSanitizer on (the generated code frees what it allocates): the
 #      driver checks the value, every gradient component against finite
@@ -28,6 +35,11 @@
 #   bash tests/grad.sh --selftest [FILE.c...] check the corpus without cotan:
 #                                             drivers build, F runs clean, finite
 #                                             differences are stable at the points
+#                                             (F_CMD is never called: the link
+#                                             maps it to main; a driver that
+#                                             reads an adjoint global cotan
+#                                             defines, d_theta, defines it
+#                                             itself under COTAN_SELFTEST)
 set -u
 . "$(dirname "$0")/lib.sh"
 
@@ -45,8 +57,8 @@ T_COTAN=${T_COTAN:-120}  # seconds allowed for one cotan run
 T_CC=${T_CC:-120}        # one compilation
 T_RUN=${T_RUN:-60}       # one test program
 
-# The F_grad prototype a driver declares: the declaration right after its
-# #include "check.h", up to the first line that ends with a semicolon.
+# The F_grad (F_vjp) prototype a driver declares: the declaration right after
+# its #include "check.h", up to the first line that ends with a semicolon.
 proto() {
   awk '/^#include "check.h"/ { on = 1; next } on { print; if (/;[[:space:]]*$/) exit }' "$1"
 }
@@ -69,27 +81,45 @@ one() {
   cmd=$(sed -n '1s|^/\* cotan: \(.*[^ ]\) *\*/[[:space:]]*$|\1|p' "$src")
   local -a args
   read -r -a args <<<"$cmd"
-  if [ "${args[0]:-}" != grad ]; then
-    fail "the first line is not /* cotan: grad -f F ... */ (a corpus bug)"; return
+  local what=${args[0]:-}
+  if [ "$what" != grad ] && [ "$what" != vjp ]; then
+    fail "the first line is not /* cotan: grad|vjp [lib/X.c...] -f F ... */ (a corpus bug)"; return
   fi
-  local func="" i
+  # The options (opts) and the more input files (extra: .c paths that are
+  # not the value of an option, relative to tests/grad/).
+  local func="" i a
+  local -a opts=() extra=()
   for ((i = 1; i < ${#args[@]}; i++)); do
-    [ "${args[$i]}" = -f ] && func=${args[$((i + 1))]:-}
+    a=${args[$i]}
+    case $a in
+      -f|--wrt|--out|-o)
+        opts+=("$a" "${args[$((i + 1))]:-}")
+        [ "$a" = -f ] && func=${args[$((i + 1))]:-}
+        i=$((i + 1)) ;;
+      -*) opts+=("$a") ;;
+      *.c) extra+=("$a") ;;
+      *) opts+=("$a") ;;
+    esac
   done
   if [ -z "$func" ]; then fail "no -f in the command line (a corpus bug)"; return; fi
-  local cotan_cmd="build/cotan-san grad $rel ${args[*]:1} -o /tmp/${name}_grad.c"
-
+  for a in "${extra[@]}"; do
+    if [ ! -f "$ROOT/tests/grad/$a" ]; then
+      fail "more input file tests/grad/$a not found (a corpus bug)"; return
+    fi
+  done
+  local fn=${func}_$what gname=${name}_$what.c
+  local cotan_cmd="build/cotan-san $what $rel${extra[*]:+ ${extra[*]/#/tests/grad/}} ${opts[*]} -o /tmp/$gname"
   if [ "$mode" = selftest ]; then
-    if ! proto "$src" | grep -q "${func}_grad("; then
-      fail "the driver does not declare ${func}_grad (a corpus bug)"; return
+    if ! proto "$src" | grep -q "${fn}("; then
+      fail "the driver does not declare $fn (a corpus bug)"; return
     fi
     if ! timeout "$T_CC" $TEST_CC $STD $WARN -c -o "$dir/plain.o" "$src" >"$dir/cc0" 2>&1; then
       fail "the file (without COTAN_TEST) does not compile warning-free"
       quote "$dir/cc0" 20; return
     fi
-    if ! timeout "$T_CC" $TEST_CC $STD $WARN -O0 -g $SAN -DCOTAN_TEST -DCOTAN_SELFTEST \
-        -I"$ROOT/tests/grad" -o "$dir/selftest" "$src" -lm \
-        -Wl,--defsym="${func}_grad=main" >"$dir/cc1" 2>&1; then
+    if ! (cd "$ROOT/tests/grad" && timeout "$T_CC" $TEST_CC $STD $WARN -O0 -g $SAN -DCOTAN_TEST \
+        -DCOTAN_SELFTEST -I"$ROOT/tests/grad" -o "$dir/selftest" "$src" "${extra[@]}" -lm \
+        -Wl,--defsym="${fn}=main") >"$dir/cc1" 2>&1; then
       fail "the driver does not compile warning-free"
       quote "$dir/cc1" 20; return
     fi
@@ -105,54 +135,57 @@ one() {
 
   # 1. generate
   ln -sf "$COTAN" "$dir/bin/cotan"
-  cp "$src" "$dir/a/$name.c"
-  cp "$src" "$dir/b/$name.c"
+  local sub
+  for sub in a b; do
+    cp "$src" "$dir/$sub/$name.c"
+    [ ${#extra[@]} -gt 0 ] && cp -R "$ROOT/tests/grad/lib" "$dir/$sub/"
+  done
   (cd "$dir/a" && PATH=$dir/bin:$PATH timeout -k 5 "$T_COTAN" \
-     cotan "${args[0]}" "$name.c" "${args[@]:1}" -o "${name}_grad.c") \
+     cotan "$what" "$name.c" "${extra[@]}" "${opts[@]}" -o "$gname") \
     >"$dir/cotan.out" 2>"$dir/cotan.err"
   local cs=$?
-  if [ $cs -ne 0 ] || [ ! -f "$dir/a/${name}_grad.c" ]; then
-    if [ $cs -eq 124 ] || [ $cs -eq 137 ]; then fail "cotan grad timed out (${T_COTAN}s)"
-    else fail "cotan grad exited $cs"; fi
+  if [ $cs -ne 0 ] || [ ! -f "$dir/a/$gname" ]; then
+    if [ $cs -eq 124 ] || [ $cs -eq 137 ]; then fail "cotan $what timed out (${T_COTAN}s)"
+    else fail "cotan $what exited $cs"; fi
     quote "$dir/cotan.err" 8; repro "$cotan_cmd"; return
   fi
   if grep -qE 'AddressSanitizer|runtime error:|LeakSanitizer' "$dir/cotan.err"; then
-    fail "cotan grad: sanitizer report"
+    fail "cotan $what: sanitizer report"
     quote "$dir/cotan.err" 12; repro "$cotan_cmd"; return
   fi
-  local gen=$dir/a/${name}_grad.c
+  local gen=$dir/a/$gname
 
   # 2. determinism
   (cd "$dir/b" && PATH=$dir/bin:$PATH timeout -k 5 "$T_COTAN" \
-     cotan "${args[0]}" "$name.c" "${args[@]:1}" -o "${name}_grad.c") \
+     cotan "$what" "$name.c" "${extra[@]}" "${opts[@]}" -o "$gname") \
     >/dev/null 2>"$dir/cotan2.err"
-  if ! cmp -s "$gen" "$dir/b/${name}_grad.c"; then
-    fail "not deterministic: two runs of cotan grad gave different output"
-    diff "$gen" "$dir/b/${name}_grad.c" | head -n 10 | sed 's/^/    /' >>"$log"
+  if ! cmp -s "$gen" "$dir/b/$gname"; then
+    fail "not deterministic: two runs of cotan $what gave different output"
+    diff "$gen" "$dir/b/$gname" | head -n 10 | sed 's/^/    /' >>"$log"
     repro "$cotan_cmd"; return
   fi
 
   # 3. the output compiles on its own
-  if ! (cd "$dir/a" && timeout "$T_CC" $TEST_CC $STD $WARN -O2 -c -o alone.o "${name}_grad.c") \
+  if ! (cd "$dir/a" && timeout "$T_CC" $TEST_CC $STD $WARN -O2 -c -o alone.o "$gname") \
       >"$dir/cc1" 2>&1; then
-    fail "${name}_grad.c does not compile on its own warning-free (-O2 -Wall -Wextra -Werror)"
+    fail "$gname does not compile on its own warning-free (-O2 -Wall -Wextra -Werror)"
     quote "$dir/cc1" 20; repro "$cotan_cmd"; return
   fi
 
   # 3b. the signature: the prototype the driver declares (the contract) must
   # agree with the generated definition, checked in one translation unit.
   proto "$src" >"$dir/proto.h"
-  { printf '#include "%s"\n' "${name}_grad.c"; cat "$dir/proto.h"; } >"$dir/a/sig.c"
+  { printf '#include "%s"\n' "$gname"; cat "$dir/proto.h"; } >"$dir/a/sig.c"
   if ! (cd "$dir/a" && timeout "$T_CC" $TEST_CC $STD $WARN -c -o sig.o sig.c) >"$dir/cc3" 2>&1; then
-    fail "${func}_grad's signature differs from the contract (the driver's prototype)"
+    fail "$fn's signature differs from the contract (the driver's prototype)"
     quote "$dir/proto.h" 6; quote "$dir/cc3" 12; repro "$cotan_cmd"; return
   fi
 
-  # 4. link with the original and its driver, sanitizers on, and run
+  # 4. link with the original, its driver and the lib/ files, sanitizers on, and run
   if ! (cd "$dir/a" && timeout "$T_CC" $TEST_CC $STD $WARN -O0 -g $SAN -DCOTAN_TEST \
-        -I"$ROOT/tests/grad" -o test "$name.c" "${name}_grad.c" -lm) >"$dir/cc2" 2>&1; then
-    if grep -q "${func}_grad" "$dir/cc2"; then
-      fail "does not build with the driver: ${func}_grad's signature breaks the contract?"
+        -I"$ROOT/tests/grad" -o test "$name.c" "${extra[@]}" "$gname" -lm) >"$dir/cc2" 2>&1; then
+    if grep -q "$fn" "$dir/cc2"; then
+      fail "does not build with the driver: $fn's signature breaks the contract?"
     else
       fail "does not build with the driver"
     fi
@@ -215,8 +248,12 @@ else
 fi
 
 # Say once if cotan has no `grad` command yet (every case then fails).
-if [ "$mode" != selftest ] && ! "$COTAN" --help 2>&1 | grep -qw grad; then
-  echo "note: $COTAN has no 'grad' command yet; every case fails at generation"
+if [ "$mode" != selftest ]; then
+  for what in grad vjp; do
+    if ! "$COTAN" --help 2>&1 | grep -qw $what; then
+      echo "note: $COTAN has no '$what' command yet; every $what case fails at generation"
+    fi
+  done
 fi
 
 printf '%s\n' "${files[@]}" |

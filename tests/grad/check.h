@@ -32,6 +32,36 @@
  * output, the adjoint present on entry is the adjoint of the input's final
  * value, so a second call does not simply double it.
  *
+ * A struct input that holds only doubles (nested structs and arrays of
+ * doubles included, e.g. a two-layer MLP's parameters) can be registered
+ * whole: CHECK_STRUCT(p, d_p) is CHECK_ARG((double *)&p, (double *)&d_p,
+ * sizeof p / sizeof(double)), with p and d_p of the same type (a compile
+ * error otherwise).  A struct with int or pointer fields: register its
+ * double fields one by one, and the shadow buffers its pointer fields point
+ * to (CHECK_ARG(m.w, d_w, n) where d_m.w == d_w).
+ *
+ * Vector outputs (`cotan vjp`, F_vjp).  At each point the driver draws a
+ * random seed ybar for every output y (and w for a floating return value)
+ * and checks the scalar function  f(x) = ybar . y(x) + w * F(x),  whose
+ * gradient J^T ybar + w grad F is what F_vjp adds into the inputs' d_:
+ *
+ *   static double f(void) { double r = F(x, y); return check_dot(ybar, y, m) + w * r; }
+ *   static double g(void) {
+ *     check_seed(d_y, ybar, m);              d_y = ybar, on every call
+ *     check_poison(y, m);                    y = NaN: F_vjp must write it
+ *     double r = F_vjp(x, d_x, y, d_y, w);   d_return = w
+ *     CHECK_ZEROED(d_y, m);                  F_vjp zeroes the seed memory
+ *     return check_dot(ybar, y, m) + w * r;  y holds F's results
+ *   }
+ *
+ * The += check applies unchanged (g re-sets the seeds, the inputs' adjoints
+ * must double).  An output that is also an input (F updates x in place,
+ * --wrt x --out x): d_x holds the seed on entry and the input's adjoint on
+ * exit, the value of x after F_vjp is unspecified; f() and g() work on
+ * copies of x, g() returns f()'s value, and the driver calls
+ * check_no_twice().  check_entry() compares one number the driver computed
+ * itself (a Jacobian entry built from F_vjp calls) with its reference.
+ *
  * Tolerances (a file may #define them before including this header):
  *   double inputs: step h = 1e-6 * max(1, |x|); component ok when
  *     |got - want| <= CHECK_RTOL * max(|got|, |want|) + CHECK_ATOL * max(1, |F|)
@@ -286,6 +316,54 @@ static inline void check_run(void) {
     free(first[i]);
   }
 #endif
+}
+
+/* ---- structs, vector outputs (F_vjp), single comparisons ---- */
+
+/* A struct of doubles as one input (see the top comment).  The sizeof of a
+ * comparison makes d's type differ from s's a constraint violation (an error
+ * under -Werror) and is never evaluated. */
+#define CHECK_STRUCT(s, d)                                                   \
+  check_arg(#d, (void *)&(s), (void *)&(d),                                  \
+            (int)(sizeof(s) / (sizeof(double))) + 0 * (int)sizeof(&(s) == &(d)), 0)
+
+/* d = seed: an output's cotangent, set before each F_vjp call. */
+static inline void check_seed(double *d, const double *seed, int n) {
+  for (int i = 0; i < n; i++) d[i] = seed[i];
+}
+
+/* a . b: the seeded scalar of a vjp check. */
+static inline double check_dot(const double *a, const double *b, int n) {
+  double s = 0.0;
+  for (int i = 0; i < n; i++) s += a[i] * b[i];
+  return s;
+}
+
+/* Before F_vjp: an output filled with NaN, so that a result F_vjp does not
+ * write (the outputs hold F's results afterwards) fails the value check
+ * instead of passing with the values f() left there. */
+static inline void check_poison(double *y, int n) {
+  for (int i = 0; i < n; i++) y[i] = NAN;
+}
+
+/* After F_vjp: every component of an output's seed memory is zero. */
+static inline void check_zeroed(const char *name, const double *d, int n) {
+  for (int k = 0; k < n; k++)
+    if (d[k] != 0.0)
+      check_fail(n == 1 ? "seed %s%.0d not zeroed by the vjp" : "seed %s[%d] not zeroed by the vjp",
+                 name, k, d[k], 0.0);
+}
+#define CHECK_ZEROED(d, n) check_zeroed(#d, CHECK_DBL(d), (n))
+
+/* One value the driver computed (got) against its reference (want), with
+ * the double tolerances; scale is the size of the function the value is a
+ * derivative of (the CHECK_ATOL term).  Counts as a checked component;
+ * `what` names it in a failure, e.g. "J[2][3]". */
+static inline void check_entry(const char *what, double got, double want, double scale) {
+  check_state.checked++;
+  if (!(fabs(got - want) <= CHECK_RTOL * fmax(fabs(got), fabs(want)) +
+                                CHECK_ATOL * fmax(1, fabs(scale))))
+    check_fail("%s%.0d", what, 0, got, want);
 }
 
 /* The end of main: the verdict line, and the exit status. */
