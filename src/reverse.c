@@ -2646,33 +2646,17 @@ struct Gen {
  * it is active whatever its arguments. */
 static Map global_readers; /* Obj * -> 1: reads one; 2: does not; 3: being walked */
 
-static bool refers_to_wrt_global(Node *n) {
-  if (!n)
-    return false;
+static void find_wrt_global(void *found, Node *n) {
+  if (*(bool *)found)
+    return;
   if (n->kind == ND_VAR && n->obj->kind == OBJ_VAR && !n->obj->is_local) {
     for (int i = 0; i < cur_gen->global_vars.len; i++)
       if (cur_gen->global_vars.items[i] == n->obj)
-        return true;
+        *(bool *)found = true;
   }
   if (n->kind == ND_CALL && user_callee(n) && reads_wrt_global(user_callee(n)))
-    return true;
-  Node *kids[] = {n->lhs, n->rhs, n->cond, n->then, n->els, n->init, n->inc, n->body};
-  for (size_t i = 0; i < sizeof kids / sizeof kids[0]; i++)
-    if (refers_to_wrt_global(kids[i]))
-      return true;
-  for (int i = 0; i < n->stmts.len; i++)
-    if (refers_to_wrt_global(n->stmts.items[i]))
-      return true;
-  for (int i = 0; i < n->args.len; i++)
-    if (refers_to_wrt_global(n->args.items[i]))
-      return true;
-  for (int i = 0; i < n->decl_vars.len; i++)
-    if (refers_to_wrt_global(vec_get(Declarator, &n->decl_vars, i)->init))
-      return true;
-  for (int i = 0; i < n->items.len; i++)
-    if (refers_to_wrt_global(vec_get(InitItem, &n->items, i)->value))
-      return true;
-  return false;
+    *(bool *)found = true;
+  ast_each_evaluated_child(n, find_wrt_global, found);
 }
 
 static bool reads_wrt_global(Obj *f) {
@@ -2682,7 +2666,8 @@ static bool reads_wrt_global(Obj *f) {
   if (m)
     return m == 1;
   map_put(&global_readers, f, (void *)3);
-  bool reads = refers_to_wrt_global(f->body);
+  bool reads = false;
+  find_wrt_global(&reads, f->body);
   map_put(&global_readers, f, (void *)(uintptr_t)(reads ? 1 : 2));
   return reads;
 }
