@@ -6,7 +6,8 @@
  *
  *     $CC -E -C -dD -dI -D__COTAN__=1 <user flags> FILE.c
  *
- * directly (fork and exec, no shell, no temporary file) and read its output
+ * (several files: `-x c -` instead of FILE.c, on a wrapper that #includes
+ * each, see cpp_run_program) directly (fork and exec, no shell, no temporary file) and read its output
  * through a pipe.  -C keeps comments (the printer re-emits them), -dD keeps
  * #define/#undef lines (the printer re-emits the user's), -dI keeps
  * #include lines, also those an include guard skips (the printer re-emits
@@ -88,7 +89,8 @@ static void check_input(const char *path) {
 }
 
 /* The argument vector: $CC split on blanks (so CC="ccache gcc" works),
- * our fixed flags, the user's flags, the file.  NULL-terminated. */
+ * our fixed flags, the user's flags, the file ("-x c -": standard input).
+ * NULL-terminated. */
 static char **build_argv(const char *path, const CppOptions *opts) {
   Vec args = {0};
   const char *cc = (opts && opts->cc && *opts->cc) ? opts->cc : "cc";
@@ -111,17 +113,27 @@ static char **build_argv(const char *path, const CppOptions *opts) {
   if (opts)
     for (int i = 0; i < opts->flags.len; i++)
       vec_push(&args, opts->flags.items[i]);
+  if (str_eq(path, "-")) {
+    vec_push(&args, "-x");
+    vec_push(&args, "c");
+  }
   vec_push(&args, (char *)path);
   vec_push(&args, NULL);
   return (char **)args.items;
 }
 
-/* In the child: stdout to the pipe, then exec.  Never returns. */
-static _Noreturn void exec_child(char **argv, int pipe_fds[2]) {
+/* In the child: stdin from in_fd (if not -1), stdout to the pipe, then
+ * exec.  Never returns. */
+static _Noreturn void exec_child(char **argv, int pipe_fds[2], int in_fd) {
   close(pipe_fds[0]);
   if (dup2(pipe_fds[1], STDOUT_FILENO) < 0)
     _exit(127);
   close(pipe_fds[1]);
+  if (in_fd >= 0) {
+    if (dup2(in_fd, STDIN_FILENO) < 0)
+      _exit(127);
+    close(in_fd);
+  }
   execvp(argv[0], argv);
   /* Only async-signal-safe calls after fork: write(), not stdio. */
   const char *msg = strerror(errno);
@@ -134,7 +146,7 @@ static _Noreturn void exec_child(char **argv, int pipe_fds[2]) {
 }
 
 /* Reads everything from fd into a NUL-terminated string. */
-static char *read_all(int fd, const char *path) {
+static char *read_all(int fd, const char *what) {
   Buf out = {0};
   char chunk[65536];
   for (;;) {
@@ -142,7 +154,7 @@ static char *read_all(int fd, const char *path) {
     if (n < 0 && errno == EINTR)
       continue;
     if (n < 0)
-      fatal("reading the preprocessor output for '%s': %s", path, strerror(errno));
+      fatal("reading the preprocessor output for %s: %s", what, strerror(errno));
     if (n == 0)
       break;
     buf_putn(&out, chunk, (size_t)n);
@@ -150,31 +162,98 @@ static char *read_all(int fd, const char *path) {
   return out.data ? out.data : xstrdup("");
 }
 
-char *cpp_run(const char *path, const CppOptions *opts) {
-  check_input(path);
+/* Starts a process that writes `text` into a pipe and exits, and returns
+ * the pipe's read end: the preprocessor's standard input.  A process of
+ * its own, so that neither side waits for the other whatever the sizes
+ * (and a preprocessor that exits early only ends the writer). */
+static pid_t start_writer(const char *text, int *read_fd) {
+  int fds[2];
+  if (pipe(fds) != 0)
+    fatal("cannot create a pipe: %s", strerror(errno));
+  pid_t pid = fork();
+  if (pid < 0)
+    fatal("cannot start the preprocessor: %s", strerror(errno));
+  if (pid == 0) {
+    close(fds[0]);
+    size_t len = strlen(text);
+    while (len > 0) {
+      ssize_t n = write(fds[1], text, len);
+      if (n < 0 && errno == EINTR)
+        continue;
+      if (n <= 0)
+        _exit(1);
+      text += n;
+      len -= (size_t)n;
+    }
+    _exit(0);
+  }
+  close(fds[1]);
+  *read_fd = fds[0];
+  return pid;
+}
+
+static void wait_for(pid_t pid, int *status, const char *what) {
+  while (waitpid(pid, status, 0) < 0) {
+    if (errno != EINTR)
+      fatal("preprocessing %s failed: %s", what, strerror(errno));
+  }
+}
+
+/* Runs the preprocessor on path ("-": on `input`, written to its standard
+ * input); `what` names the input in messages. */
+static char *run(const char *path, const char *input, const CppOptions *opts, const char *what) {
   char **argv = build_argv(path, opts);
+  fflush(stdout);
+  fflush(stderr);
+  int in_fd = -1;
+  pid_t writer = input ? start_writer(input, &in_fd) : -1;
 
   int pipe_fds[2];
   if (pipe(pipe_fds) != 0)
     fatal("cannot create a pipe: %s", strerror(errno));
-  fflush(stdout);
-  fflush(stderr);
   pid_t pid = fork();
   if (pid < 0)
     fatal("cannot start the preprocessor: %s", strerror(errno));
   if (pid == 0)
-    exec_child(argv, pipe_fds);
+    exec_child(argv, pipe_fds, in_fd);
 
   close(pipe_fds[1]);
-  char *text = read_all(pipe_fds[0], path);
+  if (in_fd >= 0)
+    close(in_fd);
+  char *text = read_all(pipe_fds[0], what);
   close(pipe_fds[0]);
 
   int status;
-  while (waitpid(pid, &status, 0) < 0) {
-    if (errno != EINTR)
-      fatal("preprocessing '%s' failed: %s", path, strerror(errno));
+  wait_for(pid, &status, what);
+  if (writer > 0) {
+    int ignored;
+    wait_for(writer, &ignored, what);
   }
   if (!WIFEXITED(status) || WEXITSTATUS(status) != 0)
-    fatal("preprocessing '%s' failed", path);
+    fatal("preprocessing %s failed", what);
   return text;
+}
+
+char *cpp_run(const char *path, const CppOptions *opts) {
+  check_input(path);
+  return run(path, NULL, opts, format("'%s'", path));
+}
+
+char *cpp_run_program(const Vec *paths, const CppOptions *opts) {
+  cotan_assert(paths->len > 0);
+  if (paths->len == 1)
+    return cpp_run(paths->items[0], opts);
+  Buf wrapper = {0}, what = {0};
+  for (int i = 0; i < paths->len; i++) {
+    const char *path = paths->items[i];
+    check_input(path);
+    /* A header name has no escapes: these cannot be spelled in one. */
+    const char *bad = strpbrk(path, "\"\\\n");
+    if (bad)
+      fatal("cannot read '%s' together with other files: its name contains %s", path,
+            *bad == '\n' ? "a line break" : *bad == '"' ? "'\"'" : "'\\'");
+    buf_printf(&wrapper, "#include \"%s\"\n", path);
+    buf_printf(&what, "%s'%s'", i ? ", " : "", path);
+  }
+  return run("-", buf_str(&wrapper), opts, buf_str(&what));
 }

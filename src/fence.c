@@ -18,12 +18,22 @@
  *     and written memory are inactive is fine: printf("%g", x) is;
  *   - active arguments to the variable part of a variadic user function;
  *   - statement expressions and _Generic selections containing active code;
- *   - complex arithmetic, and unions, holding active values.
+ *   - complex arithmetic, and unions, holding active values (also a union
+ *     reached inside a struct, or through an anonymous union member);
+ *   - a pointer to active memory converted to an integer (cast, or stored
+ *     in an integer variable, parameter or result): the analyses follow
+ *     pointers, not addresses held in integers;
+ *   - a `void *` holding a pointer to active memory and used to reach it:
+ *     converted back to a typed pointer, or passed to a function with no
+ *     body (memcpy on a `void *`, which lower.c could not type).
  * Accepted on purpose:
  *   - an active value converted to an integer (`int k = x;`): the result is
  *     inactive (derivative zero), as in Tapenade;
  *   - long double and _Float128 arithmetic (library calls on them need a
- *     rule like any other: sinl has one).
+ *     rule like any other: sinl has one);
+ *   - malloc, calloc, realloc, aligned_alloc and free on active memory
+ *     (the AD passes allocate and free the shadow memory beside it), and
+ *     the `void *` they return converted to a typed pointer.
  * Checked by grad_unit itself: -f / --wrt names and F's return type.
  */
 #include "cotan.h"
@@ -38,30 +48,53 @@ typedef struct Fence {
   bool explained;   /* the note saying why fn is differentiated was given */
   bool complex_done; /* complex arithmetic was reported in fn (once is enough) */
   bool union_done;  /* so was a union with an active member */
+  Vec untyped;      /* Obj * / Member *: the `void *`s reported in fn (once each) */
   Vec goto_labels;  /* char *: labels some goto in fn jumps to */
   int errors;
 } Fence;
 
-/* Reports an error at tok, and a hint when there is one.  The first error
- * in a callee also says why that function is differentiated at all. */
+/* Reports an error at tok, then a note at a place (note_at, note) when
+ * there is one, and a hint when there is one.  The first error in a
+ * callee also says why that function is differentiated at all. */
+static void vreject(Fence *f, const Token *tok, const Token *note_at, const char *note,
+                    const char *hint, const char *fmt, va_list ap) {
+  Buf b = {0};
+  buf_vprintf(&b, fmt, ap);
+  error_tok_noexit(tok, "cannot differentiate %s", buf_str(&b));
+  if (note)
+    note_tok(note_at, "%s", note);
+  if (hint)
+    note_tok(NULL, "%s", hint);
+  if (f->fn != f->root && !f->explained) {
+    Obj *fn = f->fn;
+    note_tok(fn->def_tok ? fn->def_tok : fn->tok,
+             "'%s' is differentiated because '%s' calls it on the active path", fn->name,
+             f->root->name);
+    f->explained = true;
+  }
+  f->errors++;
+}
+
 static void reject(Fence *f, const Token *tok, const char *hint, const char *fmt, ...)
     __attribute__((format(printf, 4, 5)));
 
 static void reject(Fence *f, const Token *tok, const char *hint, const char *fmt, ...) {
   va_list ap;
   va_start(ap, fmt);
-  Buf b = {0};
-  buf_vprintf(&b, fmt, ap);
+  vreject(f, tok, NULL, NULL, hint, fmt, ap);
   va_end(ap);
-  error_tok_noexit(tok, "cannot differentiate %s", buf_str(&b));
-  if (hint)
-    note_tok(NULL, "%s", hint);
-  if (f->fn != f->root && !f->explained) {
-    note_tok(f->fn->tok, "'%s' is differentiated because '%s' calls it on the active path",
-             f->fn->name, f->root->name);
-    f->explained = true;
-  }
-  f->errors++;
+}
+
+/* The same with a note at a place before the rest. */
+static void reject_noted(Fence *f, const Token *tok, const Token *note_at, const char *note,
+                         const char *fmt, ...) __attribute__((format(printf, 5, 6)));
+
+static void reject_noted(Fence *f, const Token *tok, const Token *note_at, const char *note,
+                         const char *fmt, ...) {
+  va_list ap;
+  va_start(ap, fmt);
+  vreject(f, tok, note_at, note, NULL, fmt, ap);
+  va_end(ap);
 }
 
 /* The function a call names directly, or NULL (a call through a pointer). */
@@ -110,9 +143,12 @@ static int writes_active(Fence *f, Node *call) {
   return 0;
 }
 
-/* free() writes nothing a derivative reads. */
+/* The allocator functions write nothing a derivative reads (realloc moves
+ * the values; the AD passes move the shadow beside them). */
 static bool writes_nothing(const char *name) {
-  return str_eq(name, "free") || str_eq(name, "__builtin_free");
+  if (starts_with(name, "__builtin_"))
+    name += strlen("__builtin_");
+  return str_eq(name, "free") || str_eq(name, "realloc") || str_eq(name, "reallocarray");
 }
 
 /* The first token of an expression as written (the node's own token is
@@ -181,6 +217,157 @@ static bool reads_active_va_arg(Fence *f, Node *n) {
   return false;
 }
 
+/* The expression as the user wrote it, for a message, or NULL if long. */
+static const char *expr_text(Node *e) {
+  Buf b = {0};
+  print_expr(&b, e);
+  return b.len && b.len <= 40 ? buf_str(&b) : NULL;
+}
+
+/* " 'text'" for a message, or "" when the expression is too long to show. */
+static const char *quoted(Node *e) {
+  const char *text = expr_text(e);
+  return text ? format(" '%s'", text) : "";
+}
+
+/* " ('text')" for a message, or "". */
+static const char *text_in_parens(Node *e) {
+  const char *text = expr_text(e);
+  return text ? format(" ('%s')", text) : "";
+}
+
+/* A `void *` object read as written: a variable, parameter, member or
+ * element of type `void *` (not the result of malloc or of a cast). */
+static bool is_untyped_storage(Node *e) {
+  Type *ty = type_canon(e->ty);
+  if (ty->kind != TY_PTR || !is_void(type_canon(ty->base)))
+    return false;
+  switch (e->kind) {
+  case ND_VAR: case ND_MEMBER: case ND_ARROW: case ND_INDEX: case ND_DEREF:
+    return true;
+  default:
+    return false;
+  }
+}
+
+/* The Obj or Member an untyped storage expression names, to report each
+ * `void *` once per function. */
+static void *untyped_key(Node *e) {
+  if (e->kind == ND_VAR)
+    return e->obj;
+  if ((e->kind == ND_MEMBER || e->kind == ND_ARROW) && e->member)
+    return e->member;
+  return e;
+}
+
+/* e is a `void *` holding a pointer to active memory: rejected once per
+ * `void *` and function.  `how` says how the memory is reached through it. */
+static void reject_untyped(Fence *f, Node *e, Type *typed, const char *how) {
+  void *key = untyped_key(e);
+  for (int i = 0; i < f->untyped.len; i++)
+    if (f->untyped.items[i] == key)
+      return;
+  vec_push(&f->untyped, key);
+  const char *text = expr_text(e);
+  const char *name = text ? format("'%s'", text) : "the 'void *'";
+  reject(f, first_tok(e),
+         format("cotan follows active data through typed pointers only: give %s the type of "
+                "the data it points to (%s'%s')", name, typed ? "" : "for example ",
+                typed ? type_to_str(type_unqualified(typed), "") : "double *"),
+         "through %s: it is a 'void *' to active memory, %s", name, how);
+}
+
+/* An untyped `void *` argument that points to active memory, or NULL. */
+static Node *untyped_active_arg(Fence *f, Node *call) {
+  for (int i = 0; i < call->args.len; i++) {
+    Node *arg = vec_get(Node, &call->args, i);
+    if (is_untyped_storage(arg) && activity_expr(f->act, arg))
+      return arg;
+  }
+  return NULL;
+}
+
+/* The pointer a chain of pointer casts starts from: (uintptr_t)(void *)x
+ * is x. */
+static Node *pointer_origin(Node *e) {
+  while (e->kind == ND_CAST && e->lhs && e->lhs->ty &&
+         (is_pointer(type_canon(e->lhs->ty)) || is_array(type_canon(e->lhs->ty))))
+    e = e->lhs;
+  return e;
+}
+
+/* The value src converted to type dst (a cast, or implicitly by an
+ * assignment, initialization, argument or return): a pointer to active
+ * memory must not become an integer, nor an integer a pointer to floating
+ * data, and a `void *` to active memory must not become a typed pointer
+ * again.  at: the cast's token, or NULL. */
+static void check_conversion(Fence *f, Node *src, Type *dst, Token *at) {
+  if (!src || !src->ty || !dst)
+    return;
+  Type *to = type_canon(dst);
+  Type *from = type_canon(src->ty);
+  const char *what = format("%s%s to '%s'", at ? "the cast of" : "the conversion of",
+                            quoted(src), type_to_str(dst, ""));
+  if (is_integer(to) && to->kind != TY_BOOL && (from->kind == TY_PTR || from->kind == TY_ARRAY)) {
+    /* Once the address is an integer the analyses lose what it points
+     * to, so the memory does not even look active when it is read back:
+     * a pointer to floating data counts, whatever the analysis says. */
+    bool active = activity_expr(f->act, src);
+    if (!active && !type_has_floating(pointer_origin(src)->ty))
+      return;
+    reject(f, at ? at : first_tok(src),
+           "cotan follows what pointers point to, not addresses held in integers: keep it a "
+           "pointer (an index, or the difference of two pointers, for an offset)",
+           "a pointer to %s stored in an integer (%s)",
+           active ? "active memory" : "floating-point data", what);
+    return;
+  }
+  if (to->kind == TY_PTR && is_integer(from) && type_has_floating(to) &&
+      !is_null_pointer_constant(src)) {
+    reject(f, at ? at : first_tok(src),
+           "cotan follows what pointers point to, not addresses held in integers: pass the "
+           "pointer itself",
+           "a pointer to floating-point data made from an integer (%s): cotan cannot tell "
+           "what it points to", what);
+    return;
+  }
+  if (to->kind == TY_PTR && !is_void(type_canon(to->base)) && is_untyped_storage(src) &&
+      activity_expr(f->act, src))
+    reject_untyped(f, src, dst, format("converted here to '%s'", type_to_str(dst, "")));
+}
+
+/* The conversions a node makes implicitly, as if by assignment. */
+static void check_implicit_conversions(Fence *f, Node *n) {
+  switch (n->kind) {
+  case ND_ASSIGN:
+    if (n->op == ND_NONE)
+      check_conversion(f, n->rhs, n->lhs->ty, NULL);
+    return;
+  case ND_DECL:
+    for (int i = 0; i < n->decl_vars.len; i++) {
+      Declarator *d = vec_get(Declarator, &n->decl_vars, i);
+      if (d->init && d->init->kind != ND_INIT_LIST && d->obj && d->obj->kind == OBJ_VAR)
+        check_conversion(f, d->init, d->obj->ty, NULL);
+    }
+    return;
+  case ND_RETURN:
+    if (n->lhs)
+      check_conversion(f, n->lhs, type_canon(f->fn->ty)->return_ty, NULL);
+    return;
+  case ND_CALL: {
+    Type *fty = n->func_ty ? type_canon(n->func_ty) : NULL;
+    if (!fty || fty->kind != TY_FUNC)
+      return;
+    for (int i = 0; i < n->args.len && i < fty->params.len; i++)
+      check_conversion(f, vec_get(Node, &n->args, i), type_decay(vec_get(Type, &fty->params, i)),
+                       NULL);
+    return;
+  }
+  default:
+    return;
+  }
+}
+
 static void check_call(Fence *f, Node *call) {
   Obj *fn = direct_callee(call);
   Token *at = call->lhs && call->lhs->tok ? first_tok(call->lhs) : call->tok;
@@ -222,17 +409,26 @@ static void check_call(Fence *f, Node *call) {
   }
   if (rule_find(fn->name) || has_complex_arg(call)) /* complex: reported on its own */
     return;
+  Node *untyped = untyped_active_arg(f, call);
+  if (untyped) {
+    reject_untyped(f, untyped, NULL,
+                   format("passed to '%s', which has no body to differentiate", fn->name));
+    return;
+  }
   bool user = fn->tok && tok_in_user_file(fn->tok) && !fn->is_builtin;
   Token *where = written ? first_tok(vec_get(Node, &call->args, written - 1)) : at;
   const char *what = result ? "" : format(": it may write to active memory through argument %d, and", written);
   if (user) {
+    const char *declared = format("'%s' is declared here, but none of the files given defines "
+                                  "it: add the file that does to the command line (cotan "
+                                  "cannot yet take a user-supplied derivative for it)",
+                                  fn->name);
     if (result)
-      reject(f, where, NULL, "the call to '%s': '%s' has no body to differentiate and no derivative rule",
-             fn->name, fn->name);
+      reject_noted(f, where, fn->tok, declared,
+                   "the call to '%s': it has no body in the files given", fn->name);
     else
-      reject(f, where, NULL, "the call to '%s'%s it has no body to differentiate", fn->name, what);
-    note_tok(fn->tok, "'%s' is declared here; define it in this file (or in a file it "
-             "#includes) so that cotan can differentiate it", fn->name);
+      reject_noted(f, where, fn->tok, declared,
+                   "the call to '%s'%s it has no body in the files given", fn->name, what);
   } else if (result) {
     reject(f, where, "compute the value with functions cotan knows (see rules.def), or "
            "define your own version of it in this file",
@@ -243,13 +439,25 @@ static void check_call(Fence *f, Node *call) {
   }
 }
 
+/* A member access that reads or writes a union member: of a union, or of
+ * a struct through an anonymous union member. */
 static bool union_access(Node *n) {
   if (n->kind != ND_MEMBER && n->kind != ND_ARROW)
     return false;
   Type *base = type_canon(n->lhs->ty);
   if (n->kind == ND_ARROW && base->kind == TY_PTR)
     base = type_canon(base->base);
-  return base->kind == TY_UNION;
+  if (base->kind == TY_UNION)
+    return true;
+  if (!is_record(base) || !n->member || !n->member->name)
+    return false;
+  Vec path = {0};
+  if (!type_find_member(base, n->member->name, &path))
+    return false;
+  for (int i = 0; i < path.len; i++)
+    if (type_canon(vec_get(Member, &path, i)->ty)->kind == TY_UNION)
+      return true;
+  return false;
 }
 
 static void check(Fence *f, Node *n);
@@ -334,7 +542,14 @@ static void check(Fence *f, Node *n) {
            "are not differentiated", "inline assembly");
     return;
   case ND_CALL:
+    check_implicit_conversions(f, n);
     check_call(f, n);
+    break;
+  case ND_CAST:
+    check_conversion(f, n->lhs, n->ty, n->tok);
+    break;
+  case ND_ASSIGN: case ND_DECL: case ND_RETURN:
+    check_implicit_conversions(f, n);
     break;
   case ND_STMT_EXPR:
     if (contains_active(f, n->body)) {
@@ -363,7 +578,7 @@ static void check(Fence *f, Node *n) {
       !f->union_done && activity_expr(f->act, n)) {
     f->union_done = true;
     reject(f, first_tok(n), "use a struct, or separate variables, for the active values",
-           "a union holding an active value");
+           "a union holding an active value%s", text_in_parens(n));
     return;
   }
   check_children(f, n);
@@ -386,6 +601,7 @@ static void check_function(Fence *f, Obj *fn) {
   f->explained = false;
   f->complex_done = false;
   f->union_done = false;
+  f->untyped = (Vec){0};
   f->goto_labels = (Vec){0};
   collect_gotos(f, fn->body);
   check(f, fn->body);

@@ -59,7 +59,7 @@ static SrcFile *add_file(const char *name) {
 static SrcFile *find_or_add_file(const char *name) {
   for (int i = 0; i < files.len; i++) {
     SrcFile *f = files.items[i];
-    if (str_eq(f->name, name))
+    if (str_eq(f->name, name) || (f->cpp_name && str_eq(f->cpp_name, name)))
       return f;
   }
   return add_file(name);
@@ -436,9 +436,38 @@ typedef struct Lexer {
   Token *macro_tok;       /* found as a macro's use; the next token confirms it */
   const char *macro_after; /* the original just after that use */
   bool has_end;           /* a token of the main file was seen */
+  SrcFile *end_file;      /* the main file it stands in */
   int end_line;           /* just after the last one: where the input ends */
   int end_col;
+  /* lex_program with several files: cpp read a wrapper from its standard
+   * input that #includes each of them in turn. */
+  SrcFile *wrapper;       /* "<stdin>", or NULL with one file */
+  const Vec *inputs;      /* char *: the paths of the files given */
+  int inputs_entered;     /* how many of them cpp entered so far */
+  SrcFile *input;         /* the one cpp is reading (or a header under it) */
+  Vec entries;            /* Entry *: each time cpp entered a user file */
+  Vec input_starts;       /* InputStart *: where each file given starts */
+  Vec brackets;           /* Token *: ( [ { of the current input not closed yet */
+  bool brackets_confused; /* a closer did not match: the parser will say more */
+  bool top_brace_is_body; /* the outermost open '{' is a function body */
+  bool top_finished;      /* the last file-scope token ends a declaration */
+  int last_end_line;      /* just after the last token (any file) */
+  int last_end_col;
 } Lexer;
+
+typedef struct InputStart {
+  SrcFile *input;
+  int seq;                /* of its first token (or of what follows it) */
+} InputStart;
+
+/* cpp entered a user file: under which file given, through which of the
+ * user's #include lines (NULL: the wrapper entered a file given). */
+typedef struct Entry {
+  SrcFile *file;
+  SrcFile *input;     /* NULL: before the first (a -include flag) */
+  Directive *include; /* NULL: not through a user's #include */
+  bool from_wrapper;  /* the wrapper entered a file given */
+} Entry;
 
 static int output_col(Lexer *L, const char *at) {
   return (int)(at - L->line_start) + 1;
@@ -874,6 +903,57 @@ static void lex_comment(Lexer *L) {
 /* Tokens                                                                 */
 /* ===================================================================== */
 
+/* Several files given: each must end where a translation unit may end,
+ * with every bracket closed and its last declaration finished, or the
+ * parser would read on into the next file and report its error there. */
+static void track_top_level(Lexer *L, Token *tok) {
+  const char *t = tok->text;
+  bool punct = tok->kind == TK_PUNCT && tok->len == 1;
+  if (punct && strchr("([{", t[0])) {
+    /* a '{' after ')' or ';' (K&R) at file scope starts a function body,
+     * which needs no ';' after it; a struct body or initializer does */
+    if (!L->brackets.len)
+      L->top_brace_is_body = L->last && (tok_is(L->last, ")") || tok_is(L->last, ";"));
+    vec_push(&L->brackets, tok);
+    return;
+  }
+  if (punct && strchr(")]}", t[0])) {
+    Token *open = L->brackets.len ? vec_last(&L->brackets) : NULL;
+    char want = t[0] == ')' ? '(' : t[0] == ']' ? '[' : '{';
+    if (open && open->text[0] == want)
+      L->brackets.len--;
+    else
+      L->brackets_confused = true;
+    if (!L->brackets.len)
+      L->top_finished = t[0] == '}' && L->top_brace_is_body;
+    return;
+  }
+  if (!L->brackets.len)
+    L->top_finished = tok->kind == TK_PRAGMA || tok_is(tok, ";");
+}
+
+/* At the end of a file given, before the next one: an error if it left
+ * a bracket open or a declaration unfinished, just after its last token,
+ * as for the end of input of a single file. */
+static void check_input_end(Lexer *L) {
+  Token *last = L->last;
+  if (L->input && last && !L->brackets_confused && (L->brackets.len || !L->top_finished)) {
+    Token at = {.file = last->file, .line = L->last_end_line, .col = L->last_end_col};
+    if (L->brackets.len) {
+      Token *open = vec_last(&L->brackets);
+      char close = open->text[0] == '(' ? ')' : open->text[0] == '[' ? ']' : '}';
+      error_tok_noexit(&at, "expected '%c' at the end of '%s'", close, L->input->name);
+      note_tok(open, "to match this '%s'", open->text);
+    } else {
+      error_tok_noexit(&at, "expected ';' at the end of '%s'", L->input->name);
+    }
+    exit(EXIT_INPUT_ERROR);
+  }
+  L->brackets.len = 0;
+  L->brackets_confused = false;
+  L->top_finished = true;
+}
+
 /* Makes a token of raw[0..len) with spelling `text` (NULL: a copy of raw)
  * and appends it. */
 static Token *add_token(Lexer *L, TokenKind kind, const char *raw, size_t len,
@@ -897,11 +977,17 @@ static Token *add_token(Lexer *L, TokenKind kind, const char *raw, size_t len,
   }
   if (L->file->is_main) {
     L->has_end = true;
+    L->end_file = L->file;
     L->end_line = pl.end_line;
     L->end_col = kind == TK_PRAGMA ? pl.col + tok->len : pl.end_col;
   }
   tok->has_space = L->space_before;
   tok->seq = L->seq++;
+  if (L->wrapper) {
+    track_top_level(L, tok);
+    L->last_end_line = pl.end_line;
+    L->last_end_col = kind == TK_PRAGMA ? pl.col + tok->len : pl.end_col;
+  }
   take_comments(L, &tok->lead_comments, &tok->lead_comment_lines, L->line);
   L->tail = L->tail->next = tok;
   L->last = tok;
@@ -1500,6 +1586,27 @@ static const char *marker_file_name(const char *p, const char **after,
   return name.data;
 }
 
+/* The next file the wrapper of several files includes: the next file
+ * given, named as the user spelled it on the command line (clang's line
+ * markers say "./a.c" for a.c). */
+static void check_input_end(Lexer *L);
+
+static SrcFile *enter_input(Lexer *L, const char *cpp_name) {
+  check_input_end(L);
+  int k = L->inputs_entered++;
+  const char *path = k < L->inputs->len ? L->inputs->items[k] : cpp_name;
+  SrcFile *f = find_or_add_file(path);
+  if (!str_eq(f->name, cpp_name) && !f->cpp_name)
+    f->cpp_name = xstrdup(cpp_name);
+  f->is_main = true;
+  f->is_system = false;
+  L->input = f;
+  InputStart *start = new_of(InputStart);
+  *start = (InputStart){.input = f, .seq = L->seq};
+  vec_push(&L->input_starts, start);
+  return f;
+}
+
 /* `# N "file" flags` or `#line N "file"`: the next line is line N of file.
  * Flags: 1 entering an #include, 2 returning, 3 system header. */
 static void line_marker(Lexer *L, const char *p) {
@@ -1525,13 +1632,29 @@ static void line_marker(Lexer *L, const char *p) {
   }
   if (name) {
     int known = files.len;
-    SrcFile *f = name == L->file->name ? L->file : find_or_add_file(name);
+    SrcFile *f;
+    if (L->wrapper && entering && L->file == L->wrapper && !is_pseudo_file(name)) {
+      f = enter_input(L, name);
+    } else {
+      /* clang puts the wrapper's directory "./" before the names it
+       * makes relative to a file given ("./d/a.c" includes "./d/h.h"):
+       * without it they are the names clang gives when a.c is alone */
+      if (L->wrapper && L->clang && starts_with(name, "./"))
+        name += 2;
+      f = name == L->file->name ? L->file : find_or_add_file(name);
+    }
     /* Flag 3 makes a file a system header when it is entered or first
      * seen.  gcc also writes `# 47 "prog.c" 3 4` ... `# 47 "prog.c"`
      * around the expansion of a system header's macro (stdout, va_start)
      * in the user's file: that stretch is still the user's. */
     if (system && (entering || files.len > known))
       f->is_system = true;
+    if (L->wrapper && entering && !f->is_system) {
+      Entry *e = new_of(Entry);
+      *e = (Entry){.file = f, .input = L->input, .include = L->include,
+                   .from_wrapper = f == L->input && L->file == L->wrapper};
+      vec_push(&L->entries, e);
+    }
     /* The file the user's last #include line (-dI) names; a marker to
      * another file without flag 1 means it entered none (an include
      * guard or #pragma once skipped it). */
@@ -1717,7 +1840,9 @@ static void lex_all(Lexer *L) {
   }
 }
 
-static void reset_state(const char *main_path) {
+/* File 0 is the file cpp read: the main file, or with several inputs
+ * the wrapper cpp_run_program gave it, which is no user file. */
+static void reset_state(const char *main_path, bool wrapper) {
   if (!keyword_table_ready)
     init_keyword_table();
   files = (Vec){0};
@@ -1726,19 +1851,138 @@ static void reset_state(const char *main_path) {
   macro_slots = NULL;
   macro_cap = macro_count = 0;
   SrcFile *main_file = add_file(main_path ? main_path : "<stdin>");
-  main_file->is_main = true;
-  main_file->is_system = false;
+  main_file->is_main = !wrapper;
+  main_file->is_system = wrapper;
 }
 
-Token *lex(const char *preprocessed, const char *main_path) {
-  reset_state(main_path);
+/* The place of a directive, for messages: its '#' on its line. */
+static Token *directive_place(Directive *d) {
+  Token *t = new_of(Token);
+  t->file = d->from;
+  t->line = d->line;
+  t->col = 1;
+  const char *text = srcfile_contents(d->from);
+  const char *line = text ? text : "";
+  for (int n = 1; n < d->line && (line = strchr(line, '\n')); n++)
+    line++;
+  if (line && text)
+    t->col = (int)strspn(line, " \t") + 1;
+  return t;
+}
+
+/* "NH_H" for "include/nh.h": a name for an include guard. */
+static char *guard_name(const char *path) {
+  const char *base = strrchr(path, '/');
+  char *name = xstrdup(base ? base + 1 : path);
+  for (char *p = name; *p; p++)
+    *p = is_ident_char(*p) && (unsigned char)*p < 0x80
+             ? (char)(*p >= 'a' && *p <= 'z' ? *p - 'a' + 'A' : *p)
+             : '_';
+  return is_digit(name[0]) ? format("_%s", name) : name;
+}
+
+/* The Entry of file under input, or NULL. */
+static Entry *find_entry(Lexer *L, SrcFile *file, SrcFile *input) {
+  for (int i = 0; i < L->entries.len; i++) {
+    Entry *e = L->entries.items[i];
+    if (e->file == file && e->input == input && (e->include || e->from_wrapper))
+      return e;
+  }
+  return NULL;
+}
+
+/* file defines things under input `first` and again under `again`. */
+static void report_twice(Lexer *L, SrcFile *file, SrcFile *first_input, SrcFile *again_input) {
+  Entry *first = find_entry(L, file, first_input);
+  Entry *again = find_entry(L, file, again_input);
+  if (!first || !again)
+    return; /* entered some other way (from a system header): the parser says it */
+  const char *name = file->name;
+  Entry *given = first->from_wrapper ? first : again->from_wrapper ? again : NULL;
+  if (given) {
+    /* a file given that another one includes */
+    Entry *other = given == first ? again : first;
+    error_tok_noexit(directive_place(other->include),
+                     "'%s' is one of the files given, and '%s' includes it too: cotan reads "
+                     "the files as one program, where its definitions would appear twice",
+                     name, other->input->name);
+    note_tok(NULL, "leave '%s' off the command line: '%s' includes it", name,
+             other->input->name);
+  } else {
+    error_tok_noexit(directive_place(again->include),
+                     "'%s' has no include guard, and both '%s' and '%s' include it: cotan "
+                     "reads the files as one program, where its definitions would appear twice",
+                     name, first->input->name, again->input->name);
+    note_tok(directive_place(first->include), "'%s' is first included here", name);
+    char *guard = guard_name(name);
+    note_tok(NULL, "give '%s' an include guard: '#ifndef %s' and '#define %s' at its top, "
+             "'#endif' at its end", name, guard, guard);
+  }
+  exit(EXIT_INPUT_ERROR);
+}
+
+/* Several files given, read as one program: a user file whose definitions
+ * cpp read under two of them (a header with no include guard that both
+ * include, or a file given that another one #includes) would define them
+ * twice.  Reported at the second #include rather than as redefinitions
+ * inside the file, which would not say why.  Only definitions count: a
+ * header of prototypes may be read twice. */
+static void check_entries(Lexer *L, Token *tokens) {
+  /* for each file: the first input under which it defines something at
+   * file scope (a '{': a function body, a struct, union or enum body, an
+   * initializer; or an '='), and another one, if any */
+  SrcFile **first = xcalloc((size_t)files.len, sizeof(SrcFile *));
+  SrcFile **again = xcalloc((size_t)files.len, sizeof(SrcFile *));
+  int braces = 0, parens = 0, next_start = 0;
+  SrcFile *input = NULL;
+  for (Token *t = tokens; t && t->kind != TK_EOF; t = t->next) {
+    while (next_start < L->input_starts.len &&
+           ((InputStart *)L->input_starts.items[next_start])->seq <= t->seq)
+      input = ((InputStart *)L->input_starts.items[next_start++])->input;
+    if (t->kind != TK_PUNCT)
+      continue;
+    if (braces == 0 && input && !t->file->is_system &&
+        (tok_is(t, "{") || (parens == 0 && tok_is(t, "=")))) {
+      int i = t->file->index;
+      if (!first[i])
+        first[i] = input;
+      else if (first[i] != input && !again[i])
+        again[i] = input;
+    }
+    braces += tok_is(t, "{") - tok_is(t, "}");
+    parens += tok_is(t, "(") - tok_is(t, ")");
+    if (braces < 0 || parens < 0)
+      return; /* unbalanced: the parser reports it */
+  }
+  /* A file given that another includes first: it explains the others. */
+  for (int pass = 0; pass < 2; pass++)
+    for (int i = 0; i < files.len; i++) {
+      SrcFile *f = files.items[i];
+      if (again[i] && f->is_main == (pass == 0))
+        report_twice(L, f, first[i], again[i]);
+    }
+}
+
+/* The first file given (the input is empty): line 1, column 1 there. */
+static SrcFile *first_main_file(void) {
+  for (int i = 0; i < files.len; i++)
+    if (((SrcFile *)files.items[i])->is_main)
+      return files.items[i];
+  return files.items[0];
+}
+
+static Token *lex_files_given(const char *preprocessed, const char *main_path, const Vec *inputs) {
+  bool wrapper = inputs != NULL;
+  reset_state(wrapper ? "<stdin>" : main_path, wrapper);
   Lexer lexer = {0};
   Lexer *L = &lexer;
   L->p = preprocessed ? preprocessed : "";
   L->line_start = L->p;
   L->file = files.items[0];
+  L->wrapper = wrapper ? L->file : NULL;
+  L->inputs = inputs;
   L->line = 1;
-  L->user = true;
+  L->user = !wrapper;
   L->at_line_start = true;
   L->at_bol = true;
   L->newline_since_tok = true;
@@ -1754,7 +1998,7 @@ Token *lex(const char *preprocessed, const char *main_path) {
   Token *eof = new_of(Token);
   eof->kind = TK_EOF;
   eof->text = "";
-  eof->file = files.items[0];
+  eof->file = L->has_end ? L->end_file : first_main_file();
   eof->line = L->has_end ? L->end_line : 1;
   eof->col = L->has_end ? L->end_col : 1;
   eof->at_bol = L->at_bol;
@@ -1773,5 +2017,17 @@ Token *lex(const char *preprocessed, const char *main_path) {
       *last = -1;
   }
   L->tail->next = eof;
+  if (wrapper)
+    check_entries(L, L->head.next);
   return L->head.next;
+}
+
+Token *lex(const char *preprocessed, const char *main_path) {
+  return lex_files_given(preprocessed, main_path, NULL);
+}
+
+Token *lex_program(const char *preprocessed, const Vec *paths) {
+  if (paths->len == 1)
+    return lex(preprocessed, paths->items[0]);
+  return lex_files_given(preprocessed, NULL, paths);
 }

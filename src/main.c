@@ -1,8 +1,12 @@
 /*
  * main.c: the command line and the pipeline.
  *
- *   cotan print FILE.c [-f NAME] [-o OUT.c] [-- cpp flags]
- *   cotan grad FILE.c -f F [--wrt P1,P2,...] [-o OUT.c] [-- cpp flags]
+ *   cotan print FILE.c... [-f NAME] [-o OUT.c] [-- cpp flags]
+ *   cotan grad FILE.c... -f F [--wrt P1,P2,...] [-o OUT.c] [-- cpp flags]
+ *   cotan vjp FILE.c... -f F [--wrt P1,...] [--out Y1,...] [-o OUT.c] [-- cpp flags]
+ *
+ * Several files are read as one program (as Tapenade does): one
+ * preprocessor run on all of them, one translation unit.
  *
  * The pipeline of every command is readable in one function: preprocess,
  * lex, parse (types are computed while parsing), then the command's own
@@ -18,8 +22,8 @@
 #include <time.h>
 
 typedef struct Options {
-  const char *command;   /* "print", "grad" */
-  Vec inputs;            /* char *: source files */
+  const char *command;   /* "print", "grad", "vjp" */
+  Vec inputs;            /* char *: source files, read as one program */
   const char *func;      /* -f NAME */
   const char *output;    /* -o OUT, NULL for stdout */
   bool no_comments;      /* --no-comments */
@@ -27,22 +31,31 @@ typedef struct Options {
   bool time_phases;      /* --time: phase timings on stderr */
   Vec wrt;               /* char *: --wrt names, in order */
   bool wrt_given;
+  Vec outs;              /* char *: --out names, in order */
+  bool outs_given;
   CppOptions cpp;
 } Options;
 
 static const char usage_text[] =
-    "usage: cotan COMMAND FILE.c [options] [-- preprocessor flags]\n"
+    "usage: cotan COMMAND FILE.c [FILE2.c ...] [options] [-- preprocessor flags]\n"
     "\n"
     "Commands:\n"
-    "  print     parse FILE.c and print the user's declarations and\n"
+    "  print     parse the files and print the user's declarations and\n"
     "            definitions back as formatted C\n"
-    "  grad      generate F_grad, the gradient of a function F in FILE.c,\n"
-    "            by reverse-mode automatic differentiation ('cotan grad --help')\n"
+    "  grad      generate F_grad, the gradient of a function F, by reverse-mode\n"
+    "            automatic differentiation ('cotan grad --help')\n"
+    "  vjp       generate F_vjp, a vector-Jacobian product of F: the adjoints of\n"
+    "            F's result and of its --out parameters in, those of its inputs\n"
+    "            out ('cotan vjp --help')\n"
+    "\n"
+    "Several files are read as one program: F may call functions defined in any\n"
+    "of them.\n"
     "\n"
     "Options:\n"
     "  -f NAME         print: only NAME and the declarations it needs;\n"
-    "                  grad: the function to differentiate (required)\n"
-    "  --wrt P1,P2,... grad: the parameters to differentiate with respect to\n"
+    "                  grad, vjp: the function to differentiate (required)\n"
+    "  --wrt P1,P2,... grad, vjp: the parameters to differentiate with respect to\n"
+    "  --out Y1,Y2,... vjp: the pointer parameters through which F writes outputs\n"
     "  -o OUT.c        write to OUT.c (replaced only on success); default stdout\n"
     "  --no-comments   print: do not carry the user's comments into the output\n"
     "  --dump=tokens   print the token stream with source positions (debugging)\n"
@@ -55,17 +68,19 @@ static const char usage_text[] =
     "Exit status: 0 success, 1 error in the input, 2 usage error, 3 internal error.\n";
 
 static const char grad_usage_text[] =
-    "usage: cotan grad FILE.c -f F [--wrt P1,P2,...] [-o OUT.c] [-- preprocessor flags]\n"
+    "usage: cotan grad FILE.c [FILE2.c ...] -f F [--wrt P1,P2,...] [-o OUT.c]\n"
+    "                  [-- preprocessor flags]\n"
     "\n"
-    "Writes F_grad, the gradient of the function F defined in FILE.c, as C code\n"
-    "(reverse-mode automatic differentiation).  F returns double or float.\n"
+    "Writes F_grad, the gradient of the function F, as C code (reverse-mode\n"
+    "automatic differentiation).  F returns double or float.  With several files,\n"
+    "F is defined in one of them and may call functions defined in any of them.\n"
     "\n"
     "F_grad takes F's parameters in order, each differentiated parameter followed\n"
     "by its adjoint d_NAME:  double x -> double *d_x,  float x -> float *d_x,\n"
     "const double *x or double x[] -> double *d_x,  struct S s -> struct S *d_s.\n"
     "It returns F's value at the same inputs and ADDS dF/dNAME into each adjoint\n"
     "(+=: the caller zeroes the adjoints first).  OUT.c compiles on its own and\n"
-    "links with the object file of FILE.c.\n"
+    "links with the object files of FILE.c (and FILE2.c ...).\n"
     "\n"
     "Options:\n"
     "  -f F            the function to differentiate (required)\n"
@@ -96,7 +111,51 @@ static const char grad_usage_text[] =
     "calls through function pointers or to functions with no body and no\n"
     "derivative rule on the active path) are errors at their source line.\n";
 
-/* Adds the names of a --wrt list ("a,b") to *names. */
+static const char vjp_usage_text[] =
+    "usage: cotan vjp FILE.c [FILE2.c ...] -f F [--wrt P1,P2,...] [--out Y1,Y2,...]\n"
+    "                 [-o OUT.c] [-- preprocessor flags]\n"
+    "\n"
+    "Writes F_vjp, a vector-Jacobian product of the function F, as C code\n"
+    "(reverse-mode automatic differentiation).  F's outputs are its result, when\n"
+    "it returns double or float, and the parameters named by --out: pointers to\n"
+    "floating memory that F writes.  F's inputs are the --wrt parameters.  F\n"
+    "returns double, float or void.\n"
+    "\n"
+    "F_vjp takes F's parameters in order, each input and output parameter\n"
+    "followed by its adjoint d_NAME (as for cotan grad), then, when F returns\n"
+    "double or float, d_return: the adjoint of the result.  It runs F on the same\n"
+    "arguments and returns what F returns.  The vector v is d_return and, for\n"
+    "each output Y, the d_Y given on entry (the adjoint of Y's final values).\n"
+    "F_vjp ADDS v^T J into the adjoint of each input (+=: the caller zeroes them\n"
+    "first).  On return d_Y holds the adjoint of Y's values on entry: for a\n"
+    "parameter that is both an input and an output, its part of v^T J (set, not\n"
+    "added); zero where F only writes Y.\n"
+    "\n"
+    "Options:\n"
+    "  -f F            the function to differentiate (required)\n"
+    "  --wrt P1,P2,... the inputs (also --wrt=P1,P2); default: every parameter\n"
+    "                  with a floating value in it, as for cotan grad\n"
+    "  --out Y1,Y2,... the outputs written through pointer parameters (also\n"
+    "                  --out=Y1,Y2); required when F returns void\n"
+    "  -o OUT.c        write to OUT.c (replaced only if generation succeeded);\n"
+    "                  default stdout\n"
+    "  --time          print how long each phase took, on stderr\n"
+    "  -- FLAGS...     passed to the preprocessor: -I, -D, -U, -std=, -include\n"
+    "\n"
+    "Example:\n"
+    "  $ cat step.c\n"
+    "  void step(const double *x, double *y, int n) {\n"
+    "    for (int i = 0; i < n; i++)\n"
+    "      y[i] = x[i] * x[i];\n"
+    "  }\n"
+    "  $ cotan vjp step.c -f step --wrt x --out y -o step_vjp.c\n"
+    "\n"
+    "  step_vjp.c defines\n"
+    "    void step_vjp(const double *x, double *d_x, double *y, double *d_y, int n);\n"
+    "  which runs step(x, y, n) and adds d_y[i] * dy[i]/dx[j], summed over i,\n"
+    "  into d_x[j].\n";
+
+/* Adds the names of a --wrt or --out list ("a,b") to *names. */
 static void add_names(Vec *names, const char *option, const char *list) {
   if (!*list)
     usage_error("option '%s' needs a list of parameter names", option);
@@ -118,8 +177,20 @@ static void add_names(Vec *names, const char *option, const char *list) {
 }
 
 static void print_help(const Options *opt) {
-  fputs(opt->command && str_eq(opt->command, "grad") ? grad_usage_text : usage_text, stdout);
+  const char *text = usage_text;
+  if (opt->command && str_eq(opt->command, "grad"))
+    text = grad_usage_text;
+  else if (opt->command && str_eq(opt->command, "vjp"))
+    text = vjp_usage_text;
+  fputs(text, stdout);
   exit(0);
+}
+
+/* Two names of one file (a.c and ./a.c). */
+static bool same_file(const char *a, const char *b) {
+  struct stat sa, sb;
+  return stat(a, &sa) == 0 && stat(b, &sb) == 0 && sa.st_dev == sb.st_dev &&
+         sa.st_ino == sb.st_ino;
 }
 
 static void parse_args(int argc, char **argv, Options *opt) {
@@ -139,30 +210,31 @@ static void parse_args(int argc, char **argv, Options *opt) {
       printf("cotan %s\n", COTAN_VERSION);
       exit(0);
     }
-    if (str_eq(arg, "-f") || str_eq(arg, "-o") || str_eq(arg, "--wrt")) {
+    /* Options with an argument: "-f F", "-fF"; "--wrt L", "--wrt=L". */
+    const char *value = NULL, *name = arg;
+    if (str_eq(arg, "-f") || str_eq(arg, "-o") || str_eq(arg, "--wrt") || str_eq(arg, "--out")) {
       if (i + 1 >= argc)
         usage_error("option '%s' needs an argument", arg);
-      if (arg[1] == 'f')
-        opt->func = argv[++i];
-      else if (arg[1] == 'o')
-        opt->output = argv[++i];
-      else {
+      value = argv[++i];
+    } else if (starts_with(arg, "--wrt=") || starts_with(arg, "--out=")) {
+      name = xstrndup(arg, 5);
+      value = arg + 6;
+    } else if ((starts_with(arg, "-f") || starts_with(arg, "-o")) && arg[2]) {
+      name = xstrndup(arg, 2);
+      value = arg + 2;
+    }
+    if (value) {
+      if (str_eq(name, "-f")) {
+        opt->func = value;
+      } else if (str_eq(name, "-o")) {
+        opt->output = value;
+      } else if (str_eq(name, "--wrt")) {
         opt->wrt_given = true;
-        add_names(&opt->wrt, "--wrt", argv[++i]);
+        add_names(&opt->wrt, "--wrt", value);
+      } else {
+        opt->outs_given = true;
+        add_names(&opt->outs, "--out", value);
       }
-      continue;
-    }
-    if (starts_with(arg, "--wrt=")) {
-      opt->wrt_given = true;
-      add_names(&opt->wrt, "--wrt", arg + 6);
-      continue;
-    }
-    if (starts_with(arg, "-f") && arg[2]) {
-      opt->func = arg + 2;
-      continue;
-    }
-    if (starts_with(arg, "-o") && arg[2]) {
-      opt->output = arg + 2;
       continue;
     }
     if (str_eq(arg, "--no-comments")) {
@@ -188,19 +260,27 @@ static void parse_args(int argc, char **argv, Options *opt) {
   }
   if (!opt->command)
     usage_error("no command given");
-  if (!str_eq(opt->command, "print") && !str_eq(opt->command, "grad"))
-    usage_error("unknown command '%s'", opt->command);
-  bool grad = str_eq(opt->command, "grad");
-  if (grad && opt->no_comments)
+  bool grad = str_eq(opt->command, "grad"), vjp = str_eq(opt->command, "vjp");
+  if (!grad && !vjp && !str_eq(opt->command, "print"))
+    usage_error("unknown command '%s' (known: print, grad, vjp)", opt->command);
+  if ((grad || vjp) && opt->no_comments)
     usage_error("option '--no-comments' is for 'print' only");
-  if (!grad && opt->wrt_given)
-    usage_error("option '--wrt' is for 'grad' only");
+  if (!grad && !vjp && opt->wrt_given)
+    usage_error("option '--wrt' is for 'grad' and 'vjp' only");
+  if (!vjp && opt->outs_given)
+    usage_error(grad ? "option '--out' is for 'vjp' only: 'grad' differentiates F's result"
+                     : "option '--out' is for 'vjp' only");
   if (opt->inputs.len == 0)
     usage_error("no input file");
-  if (opt->inputs.len > 1)
-    usage_error("'%s' takes one input file", opt->command);
-  if (grad && !opt->func && !opt->dump)
-    usage_error("'grad' needs the function to differentiate: -f NAME");
+  for (int i = 0; i < opt->inputs.len; i++)
+    for (int k = 0; k < i; k++)
+      if (str_eq(opt->inputs.items[i], opt->inputs.items[k]))
+        usage_error("'%s' is given twice", vec_get(char, &opt->inputs, i));
+      else if (same_file(opt->inputs.items[i], opt->inputs.items[k]))
+        usage_error("'%s' and '%s' are the same file", vec_get(char, &opt->inputs, k),
+                    vec_get(char, &opt->inputs, i));
+  if ((grad || vjp) && !opt->func && !opt->dump)
+    usage_error("'%s' needs the function to differentiate: -f NAME", opt->command);
 }
 
 /* The command line as the user typed it, for the header comment of
@@ -284,16 +364,30 @@ static void emit(const Options *opt, Buf *out) {
     fatal("cannot write '%s': %s", opt->output, strerror(errno));
 }
 
+/* Unit.path: the file given, or with several their names without
+ * directories, "a.c, b.c" (the output's header comment shows the text
+ * after its last '/'; the command line it quotes has the paths). */
+static char *inputs_text(const Options *opt) {
+  if (opt->inputs.len == 1)
+    return opt->inputs.items[0];
+  Buf b = {0};
+  for (int i = 0; i < opt->inputs.len; i++) {
+    const char *path = opt->inputs.items[i];
+    const char *base = strrchr(path, '/');
+    buf_printf(&b, "%s%s", i ? ", " : "", base ? base + 1 : path);
+  }
+  return xstrdup(buf_str(&b));
+}
+
 int main(int argc, char **argv) {
   Options opt = {0};
   parse_args(argc, argv, &opt);
   check_output_is_not_input(&opt);
-  const char *path = vec_get(char, &opt.inputs, 0);
 
   double t = now_ms();
-  char *text = cpp_run(path, &opt.cpp);
+  char *text = cpp_run_program(&opt.inputs, &opt.cpp);
   report_phase(&opt, "cpp", &t);
-  Token *tokens = lex(text, path);
+  Token *tokens = lex_program(text, &opt.inputs);
   report_phase(&opt, "lex", &t);
   Buf out = {0};
   if (opt.dump) {
@@ -301,16 +395,18 @@ int main(int argc, char **argv) {
     emit(&opt, &out);
     return 0;
   }
-  Unit *unit = parse_unit(tokens, path);
+  Unit *unit = parse_unit(tokens, inputs_text(&opt));
   report_phase(&opt, "parse", &t);
 
-  if (str_eq(opt.command, "grad")) {
-    /* grad_unit resolves -f and --wrt, runs activity_analyze and
-     * fence_function, generates F_grad and prints the output unit. */
-    GradOptions gopt = {.func = opt.func, .wrt = opt.wrt,
+  if (!str_eq(opt.command, "print")) {
+    /* grad_unit resolves -f, --wrt and --out, runs activity_analyze and
+     * fence_function, generates F_grad (F_vjp) and prints the output
+     * unit. */
+    GradOptions gopt = {.func = opt.func, .wrt = opt.wrt, .outs = opt.outs,
+                        .vjp = str_eq(opt.command, "vjp"),
                         .cmdline = command_line(argc, argv)};
     grad_unit(&out, unit, &gopt);
-    report_phase(&opt, "grad", &t);
+    report_phase(&opt, opt.command, &t);
   } else {
     PrintOptions popt = {.only_func = opt.func, .comments = !opt.no_comments};
     print_unit(&out, unit, &popt);

@@ -1,0 +1,4 @@
+#include <math.h>
+#include "guarded.h"
+
+double scale(double x) { return tanh(x); }
