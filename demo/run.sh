@@ -32,6 +32,14 @@ echo "C in, C out: the gradient is ordinary C you can read, step through and edi
 show logistic.c loss
 show rk4.c final_angle
 show linreg_train.c loss linreg_train_main.c --wrt p
+
+# a vector output: cotan vjp, and the dense Jacobian one output at a time
+rule "cotan vjp demo/examples/arm.c -f arm_tip --wrt q --out tip"
+"$COTAN" vjp "$ROOT/demo/examples/arm.c" -f arm_tip --wrt q --out tip -o "$tmp/arm_tip_vjp.c"
+sed -n '/^void arm_tip_vjp/,$p' "$tmp/arm_tip_vjp.c"
+rule "arm_tip_vjp compiled (-Wall -Wextra -Werror) and run: demo/examples/arm_jacobian.c"
+$CC -std=c11 -O2 -Wall -Wextra -Werror -o "$tmp/arm" "$ROOT/demo/examples/arm.c" \
+    "$tmp/arm_tip_vjp.c" "$ROOT/demo/examples/arm_jacobian.c" -lm
+"$tmp/arm"
 rule "next"
-echo "Forward mode (cotan jvp), vector outputs (cotan vjp) and structs as parameter"
-echo "trees come with the next issues."
+echo "Forward mode (cotan jvp) and derivatives of derivatives come with the next issues."
