@@ -419,7 +419,7 @@ static void choose_outs(Obj *f, const GradOptions *opts, Vec *outs) {
       if (str_eq(vec_get(Obj, &f->params, i)->name, name))
         found = vec_get(Obj, &f->params, i);
     if (!found) {
-      error_tok_noexit(at, "'%s' is not a parameter of '%s'", name, f->name);
+      error_tok_noexit(at, "--out '%s': '%s' has no parameter named '%s'", name, f->name, name);
       note_tok(at, "the parameters of '%s' are: %s", f->name, param_list(f));
       exit(EXIT_INPUT_ERROR);
     }
@@ -564,11 +564,18 @@ void grad_unit(Buf *out, Unit *unit, const GradOptions *opts) {
   Type *ret = f->ty->return_ty;
   Vec outs = {0};
   choose_outs(f, opts, &outs);
+  if (opts->vjp && outs.len && !is_floating(ret) && !is_void(ret))
+    error_tok(at, "cannot differentiate '%s': it returns '%s'; cotan vjp needs it to return "
+                  "double, float or void",
+              f->name, type_to_str(ret, ""));
+  if (opts->vjp && is_void(ret) && !outs.len)
+    error_tok(at, "cannot differentiate '%s': it returns nothing; name its outputs with --out",
+              f->name);
   if (!is_floating(ret) && !(opts->vjp && is_void(ret) && outs.len))
     error_tok(at, "cannot differentiate '%s': it returns '%s'; cotan %s needs a double or "
                   "float result%s",
               f->name, type_to_str(ret, ""), opts->vjp ? "vjp" : "grad",
-              opts->vjp ? " (or --out parameters)" : "");
+              opts->vjp ? " (or outputs named with --out)" : "");
   Vec wrt = {0};
   choose_wrt(unit, f, opts, &wrt);
   Activity *act = activity_analyze(unit, f, &wrt, &outs);
