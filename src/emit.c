@@ -564,14 +564,16 @@ void grad_unit(Buf *out, Unit *unit, const GradOptions *opts) {
   Type *ret = f->ty->return_ty;
   Vec outs = {0};
   choose_outs(f, opts, &outs);
-  if (opts->vjp && outs.len && !is_floating(ret) && !is_void(ret))
+  /* vjp: an integer result (a status code) is returned, not differentiated */
+  bool plain_result = opts->vjp && outs.len && (is_void(ret) || is_integer(ret));
+  if (opts->vjp && outs.len && !is_floating(ret) && !plain_result)
     error_tok(at, "cannot differentiate '%s': it returns '%s'; cotan vjp needs it to return "
-                  "double, float or void",
+                  "a floating value, an integer or nothing",
               f->name, type_to_str(ret, ""));
   if (opts->vjp && is_void(ret) && !outs.len)
     error_tok(at, "cannot differentiate '%s': it returns nothing; name its outputs with --out",
               f->name);
-  if (!is_floating(ret) && !(opts->vjp && is_void(ret) && outs.len))
+  if (!is_floating(ret) && !plain_result)
     error_tok(at, "cannot differentiate '%s': it returns '%s'; cotan %s needs a double or "
                   "float result%s",
               f->name, type_to_str(ret, ""), opts->vjp ? "vjp" : "grad",

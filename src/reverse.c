@@ -5858,7 +5858,8 @@ void reverse_unit(Unit *unit, Obj *func, Activity *a, Vec *wrt, Vec *outs, bool 
     vec_push(&res->global_adjs, d);
   }
   Helper *top = make_sig(&g, func, mask, format("%s_%s", func->name, vjp ? "vjp" : "grad"),
-                         vjp && !is_void(func->ty->return_ty) ? "d_return" : NULL, false);
+                         vjp && type_has_floating(func->ty->return_ty) ? "d_return" : NULL,
+                         false);
   reverse_function(&g, top, a);
   for (int i = 0; i < g.helpers.len; i++) {
     Helper *h = g.helpers.items[i];
