@@ -642,14 +642,30 @@ void grad_unit(Buf *out, Unit *unit, const GradOptions *opts) {
     math |= rule_find(names.items[i]) != NULL || rule_helper_code(names.items[i]) != NULL;
   if (math && !has_include(unit, "<math.h>"))
     vec_push(&items, verbatim("#include <math.h>", tok));
+  Vec declared = {0}; /* functions with a prototype in the output already */
   for (int i = 0; i < deps.len; i++) {
     Node *item = deps.items[i];
     if (item->kind == ND_FUNCDEF) {
       if (item->obj->storage == SC_STATIC && in_vec(&bodies, item->obj))
         vec_push(&items, item);
-      else
+      else if (!in_vec(&declared, item->obj))
         vec_push(&items, prototype_of(item));
+      vec_push(&declared, item->obj);
       continue;
+    }
+    if (item->kind == ND_DECL && item->decl_vars.len) {
+      /* a prototype the user wrote: once is enough */
+      bool all_funcs = true, all_seen = true;
+      for (int k = 0; k < item->decl_vars.len; k++) {
+        Obj *o = vec_get(Declarator, &item->decl_vars, k)->obj;
+        all_funcs &= o && o->kind == OBJ_FUNC;
+        all_seen &= o && in_vec(&declared, o);
+      }
+      if (all_funcs && all_seen)
+        continue;
+      if (all_funcs)
+        for (int k = 0; k < item->decl_vars.len; k++)
+          vec_push(&declared, vec_get(Declarator, &item->decl_vars, k)->obj);
     }
     if (item->kind == ND_DECL)
       item = extern_of(item);
