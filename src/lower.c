@@ -106,6 +106,11 @@ static Node *element_count(Node *size, Type *elem, Token *tok) {
       return s->rhs;
   }
   int64_t bytes = sizeof_value(s);
+  /* sizeof w, w an array of such elements: its length as declared (TAPS) */
+  Type *st = s->kind == ND_SIZEOF ? (s->lhs ? s->lhs->ty : s->type_arg) : NULL;
+  if (st && is_array(st) && type_canon(st)->len_expr && !type_canon(st)->is_vla &&
+      type_same_unqual(type_canon(st)->base, elem))
+    return type_canon(st)->len_expr;
   if (bytes > 0 && bytes % elem->size == 0)
     return new_num_int(bytes / elem->size, ty_int, tok);
   Node *sz = new_node(ND_SIZEOF, tok);
@@ -182,6 +187,22 @@ static Node *copy_loop(Lower *L, Node *dst, Node *src, Node *count, bool backwar
   return loop;
 }
 
+/* `a`, `a + c`, `&a[c]` for an array variable a and a constant c: the
+ * variable and c. */
+static bool array_offset(Node *p, Obj **base, int64_t *off) {
+  if (p->kind == ND_VAR && p->obj->kind == OBJ_VAR && is_array(p->obj->ty)) {
+    *base = p->obj;
+    *off = 0;
+    return true;
+  }
+  if (p->kind == ND_ADDR && p->lhs->kind == ND_INDEX && !p->lhs->swapped)
+    return array_offset(p->lhs->lhs, base, off) && p->lhs->rhs->kind == ND_NUM &&
+           (*off += p->lhs->rhs->ival, true);
+  if (p->kind == ND_ADD && p->rhs->kind == ND_NUM && is_integer(p->rhs->ty))
+    return array_offset(p->lhs, base, off) && (*off += p->rhs->ival, true);
+  return false;
+}
+
 /* The statement a call stands for, or NULL to leave it as written. */
 static Node *lower_call(Lower *L, Node *call) {
   const char *name = callee_name(call);
@@ -242,7 +263,12 @@ static Node *lower_call(Lower *L, Node *call) {
   if (!is_move || (count->kind == ND_NUM && count->ival == 1))
     return copy_loop(L, dst, src, count, false, tok);
   /* memmove: copy upwards when the destination is below the source, so an
-   * element is read before it is overwritten; downwards otherwise. */
+   * element is read before it is overwritten; downwards otherwise.  Known
+   * here when both are constant offsets into one array. */
+  Obj *db, *sb;
+  int64_t doff, soff;
+  if (array_offset(dst, &db, &doff) && array_offset(src, &sb, &soff) && db == sb)
+    return copy_loop(L, dst, src, count, doff > soff, tok);
   Node *up = copy_loop(L, dst, src, count, false, tok);
   Node *down = copy_loop(L, dst, src, count, true, tok);
   return new_if(new_binary(ND_LE, clone_expr(dst), clone_expr(src), tok), up, down, tok);
