@@ -26,6 +26,7 @@ typedef struct Lower {
   Obj *func;            /* the function whose body is lowered */
   Unit *unit;
   int first_index_id;   /* ids of the Objs this pass creates start here */
+  Vec open;             /* char *: the indexes of the loops being built, innermost last */
 } Lower;
 
 /* A token for generated code at the place of `at`, without its comments
@@ -136,10 +137,18 @@ static bool name_taken(Lower *L, const char *name) {
   return false;
 }
 
-/* The loop index: k, or k_2, k_3, ... when the function uses the name. */
+/* The loop index: k, or k_2, k_3, ... when the function or an enclosing
+ * lowered loop uses the name. */
+static bool index_open(Lower *L, const char *name) {
+  for (int i = 0; i < L->open.len; i++)
+    if (str_eq(L->open.items[i], name))
+      return true;
+  return false;
+}
+
 static Obj *new_index(Lower *L, Type *ty, Token *tok) {
   char *name = "k";
-  for (int n = 2; name_taken(L, name); n++)
+  for (int n = 2; name_taken(L, name) || index_open(L, name); n++)
     name = format("k_%d", n);
   Obj *k = new_local_var(name, ty, tok);
   vec_push(&L->func->locals, k);
@@ -156,14 +165,33 @@ static Node *element(Node *ptr, Node *index, Token *tok) {
   return new_binary(ND_INDEX, clone_expr(ptr), index, tok);
 }
 
+/* dst = src (src NULL: zero) for one element; an element that is itself
+ * an array (a row of a matrix) is copied by a loop of its own. */
+static Node *assign_elem(Lower *L, Node *dst, Node *src, Token *tok) {
+  Type *t = type_canon(dst->ty);
+  if (t->kind != TY_ARRAY) {
+    Node *rhs = src ? src : new_zero(dst->ty, tok);
+    return new_expr_stmt(new_assign(ND_NONE, dst, rhs, tok));
+  }
+  if (t->array_len <= 0 || t->is_vla)
+    return NULL;
+  Obj *k = new_index(L, ty_int, tok);
+  vec_push(&L->open, k->name);
+  Node *loop = new_node(ND_FOR, tok);
+  loop->init = new_local_decl(k, new_num_int(0, ty_int, tok), tok);
+  Node *len = t->len_expr ? clone_expr(t->len_expr) : new_num_int(t->array_len, ty_int, tok);
+  loop->cond = new_binary(ND_LT, new_var_node(k, tok), len, tok);
+  loop->inc = new_unary(ND_POST_INC, new_var_node(k, tok), tok);
+  loop->body = assign_elem(L, new_binary(ND_INDEX, dst, new_var_node(k, tok), tok),
+                           src ? new_binary(ND_INDEX, src, new_var_node(k, tok), tok) : NULL, tok);
+  L->open.len--;
+  return loop->body ? loop : NULL;
+}
+
 /* `value_of(k)` assigned to dst[k] for k in [0, count), or backwards. */
 static Node *copy_loop(Lower *L, Node *dst, Node *src, Node *count, bool backwards, Token *tok) {
-  if (count->kind == ND_NUM && count->ival == 1) {
-    Node *rhs = src ? element(src, NULL, tok) : NULL;
-    if (!rhs)
-      return NULL;
-    return new_expr_stmt(new_assign(ND_NONE, element(dst, NULL, tok), rhs, tok));
-  }
+  if (count->kind == ND_NUM && count->ival == 1)
+    return assign_elem(L, element(dst, NULL, tok), src ? element(src, NULL, tok) : NULL, tok);
   Type *ity = is_integer(count->ty) ? type_unqualified(type_promote(count->ty)) : ty_long;
   Obj *k = new_index(L, ity, tok);
   Node *loop = new_node(ND_FOR, tok);
@@ -179,12 +207,12 @@ static Node *copy_loop(Lower *L, Node *dst, Node *src, Node *count, bool backwar
     loop->inc = new_unary(ND_POST_DEC, new_var_node(k, tok), tok);
     at = new_binary(ND_SUB, new_var_node(k, tok), new_num_int(1, ty_int, tok), tok);
   }
-  Node *rhs = src ? new_binary(ND_INDEX, clone_expr(src), clone_expr(at), tok) : NULL;
-  if (!rhs)
-    return NULL;
-  loop->body = new_expr_stmt(new_assign(ND_NONE, new_binary(ND_INDEX, clone_expr(dst), at, tok),
-                                        rhs, tok));
-  return loop;
+  vec_push(&L->open, k->name);
+  loop->body = assign_elem(L, new_binary(ND_INDEX, clone_expr(dst), at, tok),
+                           src ? new_binary(ND_INDEX, clone_expr(src), clone_expr(at), tok) : NULL,
+                           tok);
+  L->open.len--;
+  return loop->body ? loop : NULL;
 }
 
 /* `a`, `a + c`, `&a[c]` for an array variable a and a constant c: the
@@ -242,8 +270,10 @@ static Node *lower_call(Lower *L, Node *call) {
       it->tok = tok;
       vec_push(&list->items, it);
       zero->init = list;
+    } else if (is_array(elem)) {
+      return copy_loop(L, dst, NULL, count, false, tok); /* rows of a matrix */
     } else {
-      return NULL; /* arrays of arrays, unions: left to fence.c */
+      return NULL; /* unions: left to fence.c */
     }
     if (count->kind == ND_NUM && count->ival == 1)
       return new_expr_stmt(new_assign(ND_NONE, element(dst, NULL, tok), zero, tok));

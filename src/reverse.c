@@ -234,6 +234,7 @@ typedef struct Rev {
 
 static VarInfo *var_info(Rev *r, Obj *obj);
 static Node *shadow_decl(Rev *r, Node *s);
+static Node *aggregate_shadow_part(Rev *r, Node *L);
 
 /* ===================================================================== */
 /* Names                                                                  */
@@ -552,6 +553,46 @@ static bool callee_writes(Obj *f, int i);
 static Obj *user_callee(Node *e);
 
 static bool is_var_obj(Node *e) { return e && e->kind == ND_VAR && e->obj->kind == OBJ_VAR; }
+
+/* Pointer aggregates: a local struct or array that holds pointers to
+ * floating data (`struct ws { double *a, *b; } w;`, `const double *rows[3]`).
+ * Its adjoint variable (same type) doubles as its shadow: the adjoint's
+ * pointer parts point where the primal's point, in the adjoint memory, as
+ * for struct parameters; it exists from the forward sweep on. */
+static bool holds_float_ptr(Type *ty) {
+  Type *c = type_canon(ty);
+  switch (c->kind) {
+  case TY_PTR:
+    return type_has_floating(c->base);
+  case TY_ARRAY:
+    return holds_float_ptr(c->base);
+  case TY_STRUCT:
+    for (int i = 0; i < c->sdef->members.len; i++)
+      if (holds_float_ptr(vec_get(Member, &c->sdef->members, i)->ty))
+        return true;
+    return false;
+  default:
+    return false;
+  }
+}
+
+static bool is_ptr_aggregate(Obj *v) {
+  return v && v->kind == OBJ_VAR && v->is_local && !v->is_param && !is_pointer(v->ty) &&
+         holds_float_ptr(v->ty);
+}
+
+/* The pointer aggregate a pointer-valued lvalue is a part of (w for w.a,
+ * rows[k], s.in[2].p), or NULL. */
+static Obj *ptr_aggregate_of(Node *e) {
+  if (!e || !is_pointer(e->ty))
+    return NULL;
+  Node *b = e;
+  while (b->kind == ND_MEMBER || (b->kind == ND_INDEX && !b->swapped && is_array(b->lhs->ty)))
+    b = b->lhs;
+  if (b == e || b->kind != ND_VAR)
+    return NULL;
+  return is_ptr_aggregate(b->obj) ? b->obj : NULL;
+}
 static bool reads_wrt_global(Obj *f);
 static bool saved_as_mem(Type *ty);
 /* Calls to the C allocator (see "Heap memory"). */
@@ -579,6 +620,8 @@ static const void *pointer_key(Node *e) {
   case ND_INDEX: case ND_MEMBER: case ND_ARROW: case ND_DEREF:
     if (is_array(e->ty))
       return lvalue_key(e);
+    if (ptr_aggregate_of(e)) /* w.a: the memory w's pointers point to */
+      return canon(mem_key(ptr_aggregate_of(e)));
     return NULL;
   case ND_COND:
     return pointer_key(e->then ? e->then : e->cond);
@@ -665,23 +708,23 @@ static void alias_key(const void *k) {
   }
 }
 
-/* p (a pointer variable) = e */
-static void alias_assign(Obj *p, Node *e) {
-  if (!e || p->kind != OBJ_VAR || !is_pointer(p->ty))
+/* The memory key pk (a pointer variable's, or a pointer aggregate's) now
+ * also designates what e points to. */
+static void alias_assign_key(const void *pk, Node *e) {
+  if (!e)
     return;
-  const void *pk = mem_key(p);
   alias_key(pk);
   if (e->kind == ND_COND) {
-    alias_assign(p, e->then ? e->then : e->cond);
-    alias_assign(p, e->els);
+    alias_assign_key(pk, e->then ? e->then : e->cond);
+    alias_assign_key(pk, e->els);
     return;
   }
   if (e->kind == ND_CAST && is_pointer(e->lhs->ty)) {
-    alias_assign(p, e->lhs);
+    alias_assign_key(pk, e->lhs);
     return;
   }
   if (e->kind == ND_COMMA) {
-    alias_assign(p, e->rhs);
+    alias_assign_key(pk, e->rhs);
     return;
   }
   if (is_null_pointer_constant(e))
@@ -693,7 +736,7 @@ static void alias_assign(Obj *p, Node *e) {
     return;
   }
   if (alloc_kind(e) == ALLOC_REALLOC) {
-    alias_assign(p, vec_get(Node, &e->args, 0));
+    alias_assign_key(pk, vec_get(Node, &e->args, 0));
     return;
   }
   /* fresh memory from a function without a body (malloc) is p's own */
@@ -703,15 +746,37 @@ static void alias_assign(Obj *p, Node *e) {
   set_put(&alias_unknown, alias_find(pk));
 }
 
+/* p (a pointer variable) = e */
+static void alias_assign(Obj *p, Node *e) {
+  if (!e || p->kind != OBJ_VAR || !is_pointer(p->ty))
+    return;
+  alias_assign_key(mem_key(p), e);
+}
+
+/* The pointers in an initializer list of a pointer aggregate. */
+static void alias_init_list(Obj *v, Node *list) {
+  for (int i = 0; i < list->items.len; i++) {
+    Node *x = vec_get(InitItem, &list->items, i)->value;
+    if (x->kind == ND_INIT_LIST)
+      alias_init_list(v, x);
+    else if (is_pointer(type_decay(x->ty)))
+      alias_assign_key(mem_key(v), x);
+  }
+}
+
 static void alias_walk(Node *n) {
   if (!n)
     return;
   if (n->kind == ND_ASSIGN && n->op == ND_NONE && n->lhs->kind == ND_VAR)
     alias_assign(n->lhs->obj, n->rhs);
+  if (n->kind == ND_ASSIGN && n->op == ND_NONE && ptr_aggregate_of(n->lhs))
+    alias_assign_key(mem_key(ptr_aggregate_of(n->lhs)), n->rhs);
   for (int i = 0; i < n->decl_vars.len; i++) {
     Declarator *dv = vec_get(Declarator, &n->decl_vars, i);
     if (dv->obj && dv->init && dv->init->kind != ND_INIT_LIST)
       alias_assign(dv->obj, dv->init);
+    if (dv->obj && dv->init && dv->init->kind == ND_INIT_LIST && is_ptr_aggregate(dv->obj))
+      alias_init_list(dv->obj, dv->init);
     alias_walk(dv->init);
   }
   Node *kids[] = {n->lhs, n->rhs, n->cond, n->then, n->els, n->init, n->inc, n->body};
@@ -3047,11 +3112,12 @@ static void heap_rewrite(Rev *r, Node **slot) {
 
 /* The shadow of a pointer variable set from an allocation: a zeroed block
  * of the same size, made after the primal one. */
-static Node *heap_shadow(Rev *r, Obj *p, Token *tok) {
+static Node *heap_shadow_of(Rev *r, Node *primal, Token *tok) {
   heap_init(r->gen);
-  Node *a = var(p, tok);
-  return heap_call(r, r->gen->h_shadow, &a, 1, tok);
+  return heap_call(r, r->gen->h_shadow, &primal, 1, tok);
 }
+
+static Node *heap_shadow(Rev *r, Obj *p, Token *tok) { return heap_shadow_of(r, var(p, tok), tok); }
 
 /* Is a value of type ty nothing but numbers of kind k, with no padding
  * (double, double[3], struct { double x, y; }), so that its adjoint can
@@ -4129,6 +4195,9 @@ static void rev_restore(Rev *r, Node *s, Node *w) {
   VarInfo *vi = is_var_obj(L) ? var_info(r, L->obj) : NULL;
   if (vi && vi->shadow)
     emit(r, stmt(new_assign(ND_NONE, var(vi->shadow, tok), tape_pop(r, vi->shadow->ty, tok), tok)));
+  Node *part = aggregate_shadow_part(r, L);
+  if (part)
+    emit(r, stmt(new_assign(ND_NONE, part, tape_pop(r, part->ty, tok), tok)));
   if (saved_as_mem(L->ty))
     emit(r, tape_mem(r, L, false, tok));
   else
@@ -4287,7 +4356,7 @@ static void rev_expr_stmt(Rev *r, Node *s) {
     emit(r, heap_realloc_back(r, w));
   rev_restore(r, s, w);
   restore_call_saves(r, s);
-  if (w->kind == ND_ASSIGN && active_lvalue(r, w->lhs))
+  if (w->kind == ND_ASSIGN && active_lvalue(r, w->lhs) && !is_pointer(w->lhs->ty))
     rev_assign(r, w);
 }
 
@@ -4309,8 +4378,14 @@ static void rev_init_list(Rev *r, Node *L, Node *list, Vec *cs) {
   for (int i = 0; i < list->items.len; i++, pos++) {
     InitItem *it = vec_get(InitItem, &list->items, i);
     Designator *d = it->desig;
-    if (d && d->next)
+    if (d && d->next) {
+      /* [3][3] = 1: a constant needs no adjoint; the next item follows [3] */
+      if (it->value->kind != ND_INIT_LIST && !active_expr(r, it->value)) {
+        pos = d->member ? d->member->index : (int)d->index_val;
+        continue;
+      }
       error_tok(it->tok, "cannot yet differentiate a nested designator here");
+    }
     Node *target;
     if (ty->kind == TY_STRUCT) {
       if (d && d->member)
@@ -4329,8 +4404,8 @@ static void rev_init_list(Rev *r, Node *L, Node *list, Vec *cs) {
       rev_init_list(r, target, it->value, cs);
       continue;
     }
-    if (!active_expr(r, it->value))
-      continue;
+    if (!active_expr(r, it->value) || is_pointer(target->ty))
+      continue; /* a pointer's shadow is set in the forward sweep */
     if (!is_floating(target->ty) && !is_record(target->ty))
       error_tok(it->tok, "cannot yet differentiate this initializer (braces elided?)");
     Node *g = adj_read(r, target);
@@ -4833,8 +4908,48 @@ static Node *tape_reserve(Rev *r, Node *loop, Node *body) {
 
 /* Shadow pointer updates beside a pointer write: p = x + k gives
  * d_p = d_x + k, p++ gives d_p++. */
+/* The shadow of an initializer list of a pointer aggregate: the same list
+ * with each pointer replaced by its shadow and every number by 0. */
+static Node *shadow_list(Rev *r, Node *list) {
+  Node *n = new_node(ND_INIT_LIST, list->tok);
+  n->ty = adj_type(list->ty);
+  for (int i = 0; i < list->items.len; i++) {
+    InitItem *it = new_of(InitItem);
+    *it = *vec_get(InitItem, &list->items, i);
+    Node *x = it->value;
+    if (x->kind == ND_INIT_LIST) {
+      it->value = shadow_list(r, x);
+    } else if (is_pointer(type_decay(x->ty))) {
+      Node *sh = alloc_kind(x) != ALLOC_NONE ? NULL : shadow_of(r, x, true);
+      if (alloc_kind(x) != ALLOC_NONE)
+        error_tok(x->tok, "cannot yet differentiate an allocation inside an initializer "
+                          "list; assign it to the member after the declaration");
+      it->value = sh ? writable(sh) : new_num_int(0, ty_int, x->tok);
+    } else {
+      it->value = new_num_int(0, ty_int, x->tok);
+    }
+    vec_push(&n->items, it);
+  }
+  return n;
+}
+
+/* The shadow part of a pointer part of an aggregate: d_w.a for w.a. */
+static Node *aggregate_shadow_part(Rev *r, Node *L) {
+  Obj *v = ptr_aggregate_of(L);
+  if (!v || !var_info(r, v)->active)
+    return NULL;
+  return adj_lvalue(r, L, false);
+}
+
 static Node *shadow_update(Rev *r, Node *w) {
   Node *L = w->lhs;
+  if (w->kind == ND_ASSIGN && w->op == ND_NONE && aggregate_shadow_part(r, L)) {
+    Node *d = aggregate_shadow_part(r, L);
+    Node *rhs = alloc_kind(w->rhs) != ALLOC_NONE ? heap_shadow_of(r, clone_expr(L), w->tok)
+                                                 : shadow_of(r, w->rhs, true);
+    return stmt(new_assign(ND_NONE, d, rhs ? writable(rhs) : new_num_int(0, ty_int, w->tok),
+                           w->tok));
+  }
   if (!is_var_obj(L))
     return NULL;
   VarInfo *vi = var_info(r, L->obj);
@@ -4906,7 +5021,10 @@ static void fwd_stmt(Rev *r, Node *s, Node *out) {
     block_add(out, s);
     if (v && v->kind == OBJ_VAR && var_info(r, v)->fwd_decl) {
       Obj *a = var_info(r, v)->adj;
-      block_add(out, new_local_decl(a, zero_of(a->ty, tok, true), tok));
+      Node *ainit = is_ptr_aggregate(v) && init && init->kind == ND_INIT_LIST
+                        ? shadow_list(r, init)
+                        : zero_of(a->ty, tok, true);
+      block_add(out, new_local_decl(a, ainit, tok));
     }
     block_add(out, shadow);
     return;
@@ -4919,6 +5037,8 @@ static void fwd_stmt(Rev *r, Node *s, Node *out) {
       VarInfo *vi = is_var_obj(w->lhs) ? var_info(r, w->lhs->obj) : NULL;
       if (vi && vi->shadow)
         block_add(out, tape_push(r, var(vi->shadow, tok), w->tok));
+      if (aggregate_shadow_part(r, w->lhs))
+        block_add(out, tape_push(r, aggregate_shadow_part(r, w->lhs), w->tok));
     }
     Node *shadow = w ? shadow_update(r, w) : NULL;
     heap_rewrite(r, &s->lhs);
@@ -5357,6 +5477,32 @@ static void mark_shadow_base(Rev *r, Node *e) {
   vi->fwd_decl = true;
 }
 
+/* The pointers of an aggregate's initializer list. */
+static void mark_list_bases(Rev *r, Node *list) {
+  for (int i = 0; i < list->items.len; i++) {
+    Node *x = vec_get(InitItem, &list->items, i)->value;
+    if (x->kind == ND_INIT_LIST)
+      mark_list_bases(r, x);
+    else if (is_pointer(type_decay(x->ty)))
+      mark_shadow_base(r, x);
+  }
+}
+
+/* An active pointer aggregate: its adjoint, which is also its shadow,
+ * exists from its declaration in the forward sweep on. */
+static void aggregate_fwd_decl(Rev *r, Obj *v, Token *tok) {
+  VarInfo *vi = var_info(r, v);
+  if (!vi->active || vi->fwd_decl)
+    return;
+  if (vi->depth > 0)
+    error_tok(tok, "cannot differentiate through the pointers in '%s', a local of an inner "
+                   "block; declare '%s' at the top of the function",
+              v->name, v->name);
+  adj_obj(r, vi);
+  vi->declared = true;
+  vi->fwd_decl = true;
+}
+
 static void find_shadow_bases(Rev *r, Node *s) {
   if (!s)
     return;
@@ -5365,12 +5511,31 @@ static void find_shadow_bases(Rev *r, Node *s) {
     Node *init = decl_init(s, &v);
     if (v && v->kind == OBJ_VAR && var_info(r, v)->shadow)
       mark_shadow_base(r, init);
+    if (is_ptr_aggregate(v) && var_info(r, v)->active) {
+      aggregate_fwd_decl(r, v, v->tok);
+      if (init && init->kind == ND_INIT_LIST)
+        mark_list_bases(r, init);
+      else if (init)
+        error_tok(init->tok, "cannot yet differentiate through '%s' initialized whole; "
+                             "initialize its members",
+                  v->name);
+    }
     return;
   }
   Node *w = top_write(s);
   if (w && w->kind == ND_ASSIGN && w->op == ND_NONE && is_var_obj(w->lhs) &&
       var_info(r, w->lhs->obj)->shadow)
     mark_shadow_base(r, w->rhs);
+  if (w && is_var_obj(w->lhs) && is_ptr_aggregate(w->lhs->obj) &&
+      var_info(r, w->lhs->obj)->active)
+    error_tok(w->tok, "cannot yet differentiate assigning '%s' whole: it holds pointers to "
+                      "active memory; assign its members",
+              w->lhs->obj->name);
+  if (w && w->kind == ND_ASSIGN && w->op == ND_NONE && ptr_aggregate_of(w->lhs) &&
+      var_info(r, ptr_aggregate_of(w->lhs))->active) {
+    aggregate_fwd_decl(r, ptr_aggregate_of(w->lhs), w->tok);
+    mark_shadow_base(r, w->rhs);
+  }
   for (int i = 0; i < s->stmts.len; i++)
     find_shadow_bases(r, s->stmts.items[i]);
   find_shadow_bases(r, s->then);
