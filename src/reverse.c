@@ -1041,6 +1041,21 @@ static Obj *gen_var(Rev *r, const char *base, Type *ty) {
 
 /* Is the expression's value active: of a floating type (or a pointer to
  * or aggregate of one) and depending on an active variable? */
+/* A pointer loaded from memory (pr[0] in pr[0][j], p->next->x) that
+ * activity.c says may point into active storage, though the variable it
+ * was loaded through is not active itself (an array of pointers reached
+ * through another pointer, pointers kept in malloc'd memory). */
+static bool loaded_pointer_active(Rev *r, Node *p) {
+  if (!is_pointer(p->ty))
+    return false;
+  switch (p->kind) {
+  case ND_INDEX: case ND_DEREF: case ND_ARROW: case ND_MEMBER:
+    return activity_expr(r->act, p);
+  default:
+    return false;
+  }
+}
+
 static bool active_expr(Rev *r, Node *e) {
   if (!e || !e->ty)
     return false;
@@ -1056,8 +1071,10 @@ static bool active_expr(Rev *r, Node *e) {
       return false;
     return active_expr(r, e->lhs);
   case ND_INDEX:
-    return active_expr(r, index_base(e));
-  case ND_MEMBER: case ND_ARROW: case ND_DEREF: case ND_ADDR:
+    return active_expr(r, index_base(e)) || loaded_pointer_active(r, index_base(e));
+  case ND_ARROW: case ND_DEREF:
+    return active_expr(r, e->lhs) || loaded_pointer_active(r, e->lhs);
+  case ND_MEMBER: case ND_ADDR:
     return active_expr(r, e->lhs);
   case ND_COND:
     return active_expr(r, e->then ? e->then : e->cond) || active_expr(r, e->els);
@@ -3623,8 +3640,14 @@ static void flush(Rev *r, Vec *cs) {
       }
     }
     Node *a = adj_lvalue(r, L, true);
-    if (!a)
+    if (!a) {
+      if (L->kind != ND_VAR && active_expr(r, L))
+        error_tok(L->tok, "cannot differentiate through this pointer: it was loaded from memory "
+                          "cotan cannot follow (a pointer kept in an array behind another "
+                          "pointer, or in allocated memory); index the array it points into, "
+                          "or keep the pointers in a local array");
       continue;
+    }
     /* `d_v = 0.0;` just before (a kill): `d_v = value;` instead */
     Node *blk = r->scope->block;
     Node *prev = blk->stmts.len ? vec_last(&blk->stmts) : NULL;
