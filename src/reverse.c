@@ -2702,6 +2702,9 @@ struct Helper {
   Obj *seed;           /* the result's adjoint parameter, or NULL */
   Vec names;           /* char *: names in use in fn */
   bool restore;        /* its reverse sweep restores all the memory the callee writes */
+  char *discard;       /* '1' for each pointer parameter whose memory the caller drops after
+                          the call (a copy made for it): the callee's writes there that
+                          nothing reads are left out; NULL if none */
   bool done;
 };
 
@@ -2900,11 +2903,12 @@ static Helper *make_sig(Gen *g, Obj *callee, char *mask, const char *name,
 }
 
 /* The helper for calls to callee with these arguments active. */
-static Helper *helper_for(Gen *g, Obj *callee, char *mask, bool restore) {
+static Helper *helper_for(Gen *g, Obj *callee, char *mask, bool restore, char *discard) {
   for (int i = 0; i < g->helpers.len; i++) {
     Helper *h = g->helpers.items[i];
     if (h->callee == callee && h != g->helpers.items[0] && str_eq(h->mask, mask) &&
-        h->restore == restore)
+        h->restore == restore && (h->discard ? str_eq(h->discard, discard ? discard : "")
+                                             : !discard))
       return h;
   }
   int same = 0;
@@ -2931,6 +2935,7 @@ static Helper *helper_for(Gen *g, Obj *callee, char *mask, bool restore) {
   Helper *h = make_sig(g, callee, mask, name,
                        is_void(callee->ty->return_ty) ? NULL : format("d_%s", callee->name), true);
   h->restore = restore;
+  h->discard = discard;
   return h;
 }
 
@@ -3777,7 +3782,21 @@ static void adj_user_call(Rev *r, Node *e, Obj *f, Node *seed, Vec *cs) {
   }
   /* after a split call the memory holds its values at the call again
    * (cotan_undo), and the helper must leave it so */
-  Helper *h = helper_for(r->gen, f, mask, set_in(&r->split_calls, e));
+  /* arguments that point into a copy made for this call (restore_call_saves):
+   * the caller drops the copy afterwards */
+  char *discard = NULL;
+  for (int i = 0; i < n && r->subst.len; i++) {
+    Node *a = e->args.items[i];
+    Obj *root = is_pointer(type_decay(a->ty)) ? written_through(a) : NULL;
+    if (root && map_get(&r->subst, root) && !set_in(&r->split_calls, e)) {
+      if (!discard) {
+        discard = xcalloc((size_t)n + 1, 1);
+        memset(discard, '0', (size_t)n);
+      }
+      discard[i] = '1';
+    }
+  }
+  Helper *h = helper_for(r->gen, f, mask, set_in(&r->split_calls, e), discard);
   Vec args = {0};
   Vec later = {0}; /* arguments whose adjoints come back in temporaries */
   Vec temps = {0};
@@ -5434,6 +5453,97 @@ static void cleanup(Rev *r, Node *body) {
 }
 
 /* ===================================================================== */
+/* Outputs nobody reads                                                   */
+/* ===================================================================== */
+
+/* A helper whose caller drops what the callee writes through parameter P
+ * (it runs on a copy made for the call): the statements that only write
+ * P's memory are dead when nothing else in the helper reads it, forward or
+ * reverse (qtimesx's `out[j] += ltri[k] * x[i]`, whose derivative does not
+ * need out).  Conservative: any other use of P keeps everything. */
+static bool only_writes_to(Node *s, Obj *P, Map *dead) {
+  if (!s)
+    return true;
+  switch (s->kind) {
+  case ND_BLOCK:
+    for (int i = 0; i < s->stmts.len; i++)
+      if (!only_writes_to(s->stmts.items[i], P, dead))
+        return false;
+    return true;
+  case ND_IF:
+    return !refers_to(s->cond, P) && only_writes_to(s->then, P, dead) &&
+           only_writes_to(s->els, P, dead);
+  case ND_FOR: case ND_WHILE: case ND_DO:
+    return !refers_to(s->init, P) && !refers_to(s->cond, P) && !refers_to(s->inc, P) &&
+           only_writes_to(s->body, P, dead);
+  case ND_EXPR_STMT: {
+    Node *w = top_write(s);
+    if (w && w->kind == ND_ASSIGN && w->lhs->kind != ND_VAR && written_through(w->lhs) == P &&
+        !refers_to(w->rhs, P) && is_pure(w->rhs)) {
+      Node *L = w->lhs;
+      bool index_ok = L->kind == ND_INDEX ? !refers_to(index_sub(L), P) && is_var_obj(index_base(L))
+                                          : L->kind == ND_DEREF && is_var_obj(L->lhs);
+      if (index_ok) {
+        map_put(dead, s, (void *)1);
+        return true;
+      }
+    }
+    return !refers_to(s, P);
+  }
+  default:
+    return !refers_to(s, P);
+  }
+}
+
+static void drop_dead(Node *s, Map *dead) {
+  if (!s)
+    return;
+  if (s->kind == ND_BLOCK) {
+    Vec keep = {0};
+    for (int i = 0; i < s->stmts.len; i++) {
+      Node *c = s->stmts.items[i];
+      if (map_get(dead, c))
+        continue;
+      drop_dead(c, dead);
+      vec_push(&keep, c);
+    }
+    s->stmts = keep;
+    return;
+  }
+  Node **kids[] = {&s->then, &s->els, &s->body};
+  for (size_t i = 0; i < sizeof kids / sizeof kids[0]; i++) {
+    if (*kids[i] && map_get(dead, *kids[i]))
+      *kids[i] = new_block((*kids[i])->tok);
+    else
+      drop_dead(*kids[i], dead);
+  }
+}
+
+static void drop_discarded_writes(Rev *r, Node *body) {
+  Helper *h = r->self;
+  if (!h->discard)
+    return;
+  Obj *f = r->func;
+  for (int i = 0; i < f->params.len; i++) {
+    if (h->discard[i] != '1')
+      continue;
+    Obj *P = f->params.items[i];
+    /* P's memory reached only through P itself */
+    const void *k = canon(mem_key(P));
+    bool alone = !alias_is_multi(k) && !alias_is_unknown(k);
+    for (int j = 0; j < f->locals.len && alone; j++) {
+      Obj *v = f->locals.items[j];
+      alone = !(is_pointer(v->ty) && canon(mem_key(v)) == k);
+    }
+    Map dead = {0};
+    if (alone && only_writes_to(body, P, &dead) && dead.len) {
+      drop_dead(body, &dead);
+      simplify_block(body); /* the loops that held only those writes */
+    }
+  }
+}
+
+/* ===================================================================== */
 /* One derivative, and the whole run                                      */
 /* ===================================================================== */
 
@@ -5979,6 +6089,7 @@ static void reverse_function(Gen *g, Helper *h, Activity *a) {
   }
   if (r->ret)
     block_add(body, new_return(var(r->ret, r->tok), r->tok));
+  drop_discarded_writes(r, body);
   cleanup(r, body);
   Map live = {0};
   dse_list(r, body, &live);

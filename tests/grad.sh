@@ -51,7 +51,7 @@ GOLDEN="arith_basic compound_assign ternary comma if_else switch_fallthrough
   mlp_tanh rk4_pendulum wrt_subset math_trig switch_return ptr_copy_read
   mlp2_layers polyline_points ptr_linear_softmax heap_workspace heap_realloc_peaks
   memmove_fir memcpy_struct_verlet glob_theta vjp_two_outputs vjp_inplace_iir
-  vjp_softmax_lse vjp_status multi_physics"
+  vjp_softmax_lse vjp_status multi_physics adbench_gmm ptr_aggregates"
 
 SAN="-fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer"
 STD="-std=c11 -pedantic"
