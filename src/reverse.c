@@ -6028,7 +6028,17 @@ static void reverse_function(Gen *g, Helper *h, Activity *a) {
     VarInfo *vi = var_info(r, vec_get(Obj, &f->params, i));
     if (vi->adj_param && vi->declared) {
       Node *d = new_unary(ND_DEREF, var(vi->adj_param, r->tok), r->tok);
-      emit(r, stmt(new_assign(ND_ADD, d, var(vi->adj, r->tok), r->tok)));
+      if (is_record(vi->var->ty)) {
+        /* a struct parameter the body assigns: member by member */
+        Vec cs = {0};
+        contribute_struct(&cs, d, var(vi->adj, r->tok), r->tok);
+        for (int k = 0; k < cs.len; k++) {
+          Contrib *c = cs.items[k];
+          emit(r, stmt(new_assign(ND_ADD, c->target, c->value, r->tok)));
+        }
+      } else {
+        emit(r, stmt(new_assign(ND_ADD, d, var(vi->adj, r->tok), r->tok)));
+      }
     }
   }
 
