@@ -234,6 +234,7 @@ typedef struct Rev {
 
 static VarInfo *var_info(Rev *r, Obj *obj);
 static Node *shadow_decl(Rev *r, Node *s);
+static bool init_list_active(Rev *r, Node *n);
 static Node *aggregate_shadow_part(Rev *r, Node *L);
 
 /* ===================================================================== */
@@ -1082,6 +1083,8 @@ static bool active_expr(Rev *r, Node *e) {
     return active_expr(r, e->rhs);
   case ND_ASSIGN:
     return active_expr(r, e->lhs);
+  case ND_COMPOUND_LIT:
+    return e->init && init_list_active(r, e->init);
   case ND_CALL:
     if (!is_floating(e->ty) && !is_record(e->ty))
       return false;
@@ -2308,6 +2311,7 @@ static Map set_copy(const Map *m) {
  * extent it does not know), nor be read by the callee too (an update in
  * place: the callee's derivative would run on the new values). */
 static bool array_elem_saveable(Type *ty);
+static bool whole_saveable(Type *ty);
 
 static void check_call_writes(Rev *r, Node *e, Tbr *t, SInfo *si) {
   if (!e)
@@ -2328,7 +2332,7 @@ static void check_call_writes(Rev *r, Node *e, Tbr *t, SInfo *si) {
       /* a local array: saved whole before the call, restored in the
        * reverse sweep, and the helper runs on a copy (an undo log would
        * hold addresses that are gone once an inner block is left) */
-      if (o->is_local && !o->is_param && array_elem_saveable(o->ty) && !alias_is_multi(k)) {
+      if (o->is_local && !o->is_param && whole_saveable(o->ty) && !alias_is_multi(k)) {
         /* saved before its first write: zeroed where declared, so no
          * indeterminate value is ever read */
         var_info(r, o)->zero_init = true;
@@ -3242,6 +3246,27 @@ static Node *tape_push(Rev *r, Node *value, Token *tok) {
 
 /* cotan_push_doubles(&tape, (double *)a, sizeof a / sizeof(double)) and the
  * matching pop: a whole array of double or float elements. */
+/* A local a call writes through &v or v (an array): saved whole before
+ * the call.  Arrays of numbers, numbers, structs. */
+static bool whole_saveable(Type *ty) {
+  if (is_array(ty))
+    return array_elem_saveable(ty);
+  return is_floating(ty) || is_integer(ty) || (saved_as_mem(ty) && ty->size > 0);
+}
+
+static Node *tape_array(Rev *r, Obj *a, bool push, Token *tok);
+static Node *tape_pop(Rev *r, Type *ty, Token *tok);
+
+static Node *tape_whole(Rev *r, Obj *a, bool push, Token *tok) {
+  if (is_array(a->ty))
+    return tape_array(r, a, push, tok);
+  if (saved_as_mem(a->ty))
+    return tape_mem(r, var(a, tok), push, tok);
+  if (push)
+    return tape_push(r, var(a, tok), tok);
+  return stmt(new_assign(ND_NONE, var(a, tok), tape_pop(r, a->ty, tok), tok));
+}
+
 static Node *tape_array(Rev *r, Obj *a, bool push, Token *tok) {
   Gen *g = r->gen;
   Node *t = tape_ref(r, tok);
@@ -3521,8 +3546,15 @@ static Node *shadow_of(Rev *r, Node *e, bool write) {
     Node *s = shadow_of(r, e->lhs, write);
     return s ? new_binary(ND_SUB, s, clone_expr(e->rhs), tok) : NULL;
   }
-  case ND_CAST:
-    return shadow_of(r, e->lhs, write);
+  case ND_CAST: {
+    /* (const V *)x: the shadow is cast too, (V *)d_x */
+    Node *sh = shadow_of(r, e->lhs, write);
+    Type *to = type_decay(e->ty);
+    if (sh && is_pointer(to) && is_pointer(type_decay(sh->ty)) &&
+        !type_same_unqual(type_canon(to)->base, type_canon(type_decay(sh->ty))->base))
+      sh = new_cast(sh, adj_type(to), tok);
+    return sh;
+  }
   case ND_ADDR: {
     Node *a = adj_lvalue(r, e->lhs, write);
     if (a && a->kind == ND_DEREF)
@@ -3840,6 +3872,38 @@ static void adj_user_call(Rev *r, Node *e, Obj *f, Node *seed, Vec *cs) {
 /* Adds to cs the contributions of the adjoint of e with seed (its value
  * is d(result)/d(e) times the output's adjoint); temporaries go out
  * first. */
+/* The adjoint of an initializer list whose value's adjoint is the
+ * (side-effect-free) seed: each element gets the matching part of it. */
+static void adj_list_seed(Rev *r, Node *list, Node *seed, Vec *cs) {
+  Type *ty = type_canon(list->ty);
+  Token *tok = list->tok;
+  int pos = 0;
+  for (int i = 0; i < list->items.len; i++, pos++) {
+    InitItem *it = vec_get(InitItem, &list->items, i);
+    Designator *d = it->desig;
+    if (d && d->next)
+      error_tok(it->tok, "cannot yet differentiate a nested designator here");
+    Node *part;
+    if (ty->kind == TY_STRUCT) {
+      if (d && d->member)
+        pos = d->member->index;
+      if (pos >= ty->sdef->members.len)
+        break;
+      part = member_of(clone_expr(seed), vec_get(Member, &ty->sdef->members, pos), tok);
+    } else if (ty->kind == TY_ARRAY) {
+      if (d && !d->member)
+        pos = (int)d->index_val;
+      part = new_binary(ND_INDEX, clone_expr(seed), inum(pos, tok), tok);
+    } else {
+      part = clone_expr(seed);
+    }
+    if (it->value->kind == ND_INIT_LIST)
+      adj_list_seed(r, it->value, part, cs);
+    else if (!is_pointer(type_decay(part->ty)))
+      adj_expr(r, it->value, part, cs);
+  }
+}
+
 static void adj_expr(Rev *r, Node *e, Node *seed, Vec *cs) {
   if (!seed || !active_expr(r, e))
     return;
@@ -3969,6 +4033,14 @@ static void adj_expr(Rev *r, Node *e, Node *seed, Vec *cs) {
         continue;
       adj_expr(r, args[i], mul(p, nactive > 1 ? clone_expr(seed) : seed, tok), cs);
     }
+    return;
+  }
+  case ND_COMPOUND_LIT: {
+    /* (V){a.x * s, a.y * s}: each element gets its part of the seed */
+    if (!e->init || e->init->kind != ND_INIT_LIST)
+      error_tok(tok, "cannot differentiate this compound literal");
+    Node *sv = materialize(r, seed, false);
+    adj_list_seed(r, e->init, sv, cs);
     return;
   }
   case ND_ASSIGN: case ND_PRE_INC: case ND_PRE_DEC: case ND_POST_INC: case ND_POST_DEC:
@@ -4353,11 +4425,19 @@ static void restore_call_saves(Rev *r, Node *s) {
   r->subst = (Map){0};
   Token *tok = s->tok;
   for (int i = si->call_saves.len - 1; i >= 0; i--)
-    emit(r, tape_array(r, si->call_saves.items[i], false, tok));
+    emit(r, tape_whole(r, si->call_saves.items[i], false, tok));
   for (int i = 0; i < si->call_saves.len; i++) {
     Obj *a = si->call_saves.items[i];
     Obj *c = new_local_var(fresh_name(r, format("%s_in", a->name)), a->ty, tok);
     var_info(r, c)->generated = true;
+    map_put(&r->subst, a, c);
+    if (!is_array(a->ty)) {
+      /* a number or a struct: `double a1_in = a1;` */
+      Node *d = new_local_decl(c, var(a, tok), tok);
+      d->decl_base = NULL;
+      emit(r, d);
+      continue;
+    }
     emit(r, new_local_decl(c, NULL, tok));
     r->gen->res->uses_memset = true;
     Obj *mc = new_of(Obj);
@@ -4369,8 +4449,8 @@ static void restore_call_saves(Rev *r, Node *s) {
     vec_push(&fty->params, ty_ulong);
     mc->ty = fty;
     Vec args = {0};
-    vec_push(&args, var(c, tok));
-    vec_push(&args, var(a, tok));
+    vec_push(&args, is_array(a->ty) ? var(c, tok) : new_unary(ND_ADDR, var(c, tok), tok));
+    vec_push(&args, is_array(a->ty) ? var(a, tok) : new_unary(ND_ADDR, var(a, tok), tok));
     Node *sz = new_node(ND_SIZEOF, tok);
     sz->lhs = var(a, tok);
     sz->ty = ty_ulong;
@@ -5035,7 +5115,7 @@ static void fwd_stmt(Rev *r, Node *s, Node *out) {
   if (si->undo)
     redirect_split_calls(r, s);
   for (int i = 0; i < si->call_saves.len; i++)
-    block_add(out, tape_array(r, si->call_saves.items[i], true, tok));
+    block_add(out, tape_whole(r, si->call_saves.items[i], true, tok));
   switch (s->kind) {
   case ND_BLOCK:
     block_add(out, fwd_block(r, s));

@@ -10,8 +10,6 @@
 
 #include <stdlib.h>
 
-#include <stdint.h>
-
 struct state {
     double th1, th2; /* joint angles */
 };
@@ -54,22 +52,6 @@ static double cotan_pop(cotan_tape *t)
     return t->val[--t->nval];
 }
 
-static void cotan_push_int(cotan_tape *t, long v)
-{
-    if (t->nint == t->capint) {
-        t->capint = t->capint ? 2 * t->capint : 256;
-        t->ints = realloc(t->ints, (size_t)t->capint * sizeof *t->ints);
-        if (!t->ints)
-            abort();
-    }
-    t->ints[t->nint++] = v;
-}
-
-static long cotan_pop_int(cotan_tape *t)
-{
-    return t->ints[--t->nint];
-}
-
 /* Values the double tape cannot hold exactly (long double, structs): byte for
  * byte, in as many double slots as they need. */
 static void cotan_push_mem(cotan_tape *t, const void *p, size_t n)
@@ -90,19 +72,21 @@ static void cotan_pop_mem(cotan_tape *t, void *p, size_t n)
     }
 }
 
-/* The undo log of a call that overwrites memory the caller still needs:
- * a 0, then the old value and the address of each element it writes. */
-static void cotan_log(cotan_tape *t, double *p)
+/* Room for nval more values and nint more integers. */
+static void cotan_reserve(cotan_tape *t, long nval, long nint)
 {
-    cotan_push(t, *p);
-    cotan_push_int(t, (long)(intptr_t)p);
-}
-
-/* Undoes the writes of the newest log, last write first. */
-static void cotan_undo(cotan_tape *t)
-{
-    for (long a = cotan_pop_int(t); a != 0; a = cotan_pop_int(t))
-        *(double *)(intptr_t)a = cotan_pop(t);
+    if (nval > 0 && t->nval + nval > t->capval) {
+        t->capval = t->nval + nval;
+        t->val = realloc(t->val, (size_t)t->capval * sizeof *t->val);
+        if (!t->val)
+            abort();
+    }
+    if (nint > 0 && t->nint + nint > t->capint) {
+        t->capint = t->nint + nint;
+        t->ints = realloc(t->ints, (size_t)t->capint * sizeof *t->ints);
+        if (!t->ints)
+            abort();
+    }
 }
 
 static void cotan_tape_free(cotan_tape *t)
@@ -111,57 +95,15 @@ static void cotan_tape_free(cotan_tape *t)
     free(t->ints);
 }
 
-static void accel_fwd(cotan_tape *tape, const struct pendulum *p,
-                      const struct state *s, double *a1, double *a2)
-{
-    cotan_push_int(tape, 0);
-    double d = s->th1 - s->th2;
-    cotan_log(tape, &*a1);
-    *a1 = -p->g / p->l1 * sin(s->th1) - 0.3 * sin(d);
-    cotan_log(tape, &*a2);
-    *a2 = -p->g / p->l2 * sin(s->th2) + 0.3 * sin(d);
-}
-
-static void accel_vjp_2(const struct pendulum *p, struct pendulum *d_p,
-                        const struct state *s, struct state *d_s, double *a1,
-                        double *d_a1, double *a2, double *d_a2)
-{
-    double d = s->th1 - s->th2;
-    *a1 = -p->g / p->l1 * sin(s->th1) - 0.3 * sin(d);
-    *a2 = -p->g / p->l2 * sin(s->th2) + 0.3 * sin(d);
-
-    /* *a2 = -p->g / p->l2 * sin(s->th2) + 0.3 * sin(d); */
-    double t = sin(s->th2) * *d_a2;
-    d_p->g -= t / p->l2;
-    d_p->l2 += p->g / (p->l2 * p->l2) * t;
-    d_s->th2 -= cos(s->th2) * (p->g / p->l2 * *d_a2);
-    double d_d = cos(d) * (0.3 * *d_a2);
-    *d_a2 = 0.0;
-    /* *a1 = -p->g / p->l1 * sin(s->th1) - 0.3 * sin(d); */
-    double t_2 = sin(s->th1) * *d_a1;
-    d_p->g -= t_2 / p->l1;
-    d_p->l1 += p->g / (p->l1 * p->l1) * t_2;
-    d_s->th1 -= cos(s->th1) * (p->g / p->l1 * *d_a1);
-    d_d -= cos(d) * (0.3 * *d_a1);
-    *d_a1 = 0.0;
-    /* double d = s->th1 - s->th2; */
-    d_s->th1 += d_d;
-    d_s->th2 -= d_d;
-}
-
 static void accel_vjp(const struct pendulum *p, struct pendulum *d_p,
                       const struct state *s, struct state *d_s, double *a1,
                       double *d_a1, double *a2, double *d_a2)
 {
-    cotan_tape tape = {0};
     double d = s->th1 - s->th2;
-    cotan_push(&tape, *a1);
     *a1 = -p->g / p->l1 * sin(s->th1) - 0.3 * sin(d);
-    cotan_push(&tape, *a2);
     *a2 = -p->g / p->l2 * sin(s->th2) + 0.3 * sin(d);
 
     /* *a2 = -p->g / p->l2 * sin(s->th2) + 0.3 * sin(d); */
-    *a2 = cotan_pop(&tape);
     double t = sin(s->th2) * *d_a2;
     d_p->g -= t / p->l2;
     d_p->l2 += p->g / (p->l2 * p->l2) * t;
@@ -169,7 +111,6 @@ static void accel_vjp(const struct pendulum *p, struct pendulum *d_p,
     double d_d = cos(d) * (0.3 * *d_a2);
     *d_a2 = 0.0;
     /* *a1 = -p->g / p->l1 * sin(s->th1) - 0.3 * sin(d); */
-    *a1 = cotan_pop(&tape);
     double t_2 = sin(s->th1) * *d_a1;
     d_p->g -= t_2 / p->l1;
     d_p->l1 += p->g / (p->l1 * p->l1) * t_2;
@@ -179,7 +120,6 @@ static void accel_vjp(const struct pendulum *p, struct pendulum *d_p,
     /* double d = s->th1 - s->th2; */
     d_s->th1 += d_d;
     d_s->th2 -= d_d;
-    cotan_tape_free(&tape);
 }
 
 double pendulum_verlet_grad(const struct state *init, struct state *d_init,
@@ -194,14 +134,17 @@ double pendulum_verlet_grad(const struct state *init, struct state *d_init,
     struct state prev;
     struct state next;
     cur = *init;
-    double a1;
-    double a2;
+    double a1 = 0.0;
+    double a2 = 0.0;
     accel(p, &cur, &a1, &a2);
     /* the first step from the initial velocity (Taylor) */
     prev.th1 = cur.th1 - dt * init_vel->th1 + 0.5 * dt * dt * a1;
     prev.th2 = cur.th2 - dt * init_vel->th2 + 0.5 * dt * dt * a2;
+    cotan_reserve(&tape, 2 * steps, 0);
     for (int k = 0; k < steps; k++) {
-        accel_fwd(&tape, p, &cur, &a1, &a2);
+        cotan_push(&tape, a1);
+        cotan_push(&tape, a2);
+        accel(p, &cur, &a1, &a2);
         next.th1 = 2 * cur.th1 - prev.th1 + dt * dt * a1;
         next.th2 = 2 * cur.th2 - prev.th2 + dt * dt * a2;
         prev = cur;
@@ -260,8 +203,11 @@ double pendulum_verlet_grad(const struct state *init, struct state *d_init,
         d_a1 += dt * dt * d_next.th1;
         d_next.th1 = 0.0;
         /* accel(p, &cur, &a1, &a2); */
-        cotan_undo(&tape);
-        accel_vjp(p, d_p, &cur, &d_cur, &a1, &d_a1, &a2, &d_a2);
+        a2 = cotan_pop(&tape);
+        a1 = cotan_pop(&tape);
+        double a1_in = a1;
+        double a2_in = a2;
+        accel_vjp(p, d_p, &cur, &d_cur, &a1_in, &d_a1, &a2_in, &d_a2);
     }
     /* prev.th2 = cur.th2 - dt * init_vel->th2 + 0.5 * dt * dt * a2; */
     double t_3 = a2 * d_prev.th2;
@@ -278,7 +224,7 @@ double pendulum_verlet_grad(const struct state *init, struct state *d_init,
     d_a1 += 0.5 * dt * dt * d_prev.th1;
     d_prev.th1 = 0.0;
     /* accel(p, &cur, &a1, &a2); */
-    accel_vjp_2(p, d_p, &cur, &d_cur, &a1, &d_a1, &a2, &d_a2);
+    accel_vjp(p, d_p, &cur, &d_cur, &a1, &d_a1, &a2, &d_a2);
     /* memcpy(&cur, init, sizeof cur); */
     d_init->th1 += d_cur.th1;
     d_init->th2 += d_cur.th2;
