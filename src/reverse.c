@@ -577,6 +577,21 @@ static bool holds_float_ptr(Type *ty) {
   }
 }
 
+/* A pointer, or an aggregate with a pointer in it. */
+static bool holds_pointer_type(Type *ty) {
+  Type *c = type_canon(ty);
+  if (c->kind == TY_PTR)
+    return true;
+  if (c->kind == TY_ARRAY)
+    return holds_pointer_type(c->base);
+  if (c->kind == TY_STRUCT || c->kind == TY_UNION) {
+    for (int i = 0; i < c->sdef->members.len; i++)
+      if (holds_pointer_type(vec_get(Member, &c->sdef->members, i)->ty))
+        return true;
+  }
+  return false;
+}
+
 static bool is_ptr_aggregate(Obj *v) {
   return v && v->kind == OBJ_VAR && v->is_local && !v->is_param && !is_pointer(v->ty) &&
          holds_float_ptr(v->ty);
@@ -6042,6 +6057,29 @@ static void reverse_function(Gen *g, Helper *h, Activity *a) {
     Obj *p = vec_get(Obj, &f->params, i);
     VarInfo *vi = var_info(r, p);
     Obj *ap = h->adj.items[i];
+    if (vi->active && !ap) {
+      /* not differentiated, but the body stores values that depend on the
+       * inputs in it: a number or a struct copy gets a local adjoint; memory
+       * behind a pointer would need an adjoint buffer of the caller's */
+      if (!holds_pointer_type(p->ty)) {
+        vi->declared = false;
+        continue;
+      }
+      if (h == vec_get(Helper, &g->helpers, 0)) {
+        error_tok_noexit(p->tok, "cannot differentiate '%s' without an adjoint for '%s': it "
+                                 "stores values that depend on the inputs in the memory '%s' "
+                                 "points to",
+                         f->name, p->name, p->name);
+        note_tok(p->tok, "add '%s' to --wrt: %s then takes d_%s, a zeroed buffer of the same "
+                         "size",
+                 p->name, h->fn->name, p->name);
+        exit(EXIT_INPUT_ERROR);
+      }
+      error_tok(p->tok, "cannot differentiate the call to '%s': it stores values that depend on "
+                        "the inputs in the memory '%s' points to, which the caller does not "
+                        "differentiate",
+                f->name, p->name);
+    }
     vi->active = vi->active && ap;
     if (!ap)
       continue;
