@@ -6263,6 +6263,19 @@ void reverse_unit(Unit *unit, Obj *func, Activity *a, Vec *wrt, Vec *outs, bool 
       if (wrt->items[k] == p)
         mask[i] = '1';
   }
+  /* A pointer kept in a global that points to active memory: the helpers
+   * of the functions that use it would not see it (their analyses start
+   * from their parameters), and the global has no shadow. */
+  for (int i = 0; i < unit->globals.len; i++) {
+    Obj *v = unit->globals.items[i];
+    if (v->kind != OBJ_VAR || !holds_pointer_type(v->ty) || !activity_obj(a, v))
+      continue;
+    error_tok_noexit(v->tok, "cannot differentiate '%s': the global '%s' holds a pointer to "
+                             "memory whose values depend on the inputs",
+                     func->name, v->name);
+    note_tok(v->tok, "pass that memory to the functions that use it as a parameter instead");
+    exit(EXIT_INPUT_ERROR);
+  }
   /* --wrt globals: adjoint globals d_<name>, defined by the output */
   for (int k = 0; k < wrt->len; k++) {
     Obj *v = wrt->items[k];
