@@ -5614,10 +5614,11 @@ static void drop_dead(Node *s, Map *dead) {
   }
 }
 
-static void drop_discarded_writes(Rev *r, Node *body) {
+static bool drop_discarded_writes(Rev *r, Node *body) {
   Helper *h = r->self;
+  bool dropped = false;
   if (!h->discard)
-    return;
+    return false;
   Obj *f = r->func;
   for (int i = 0; i < f->params.len; i++) {
     if (h->discard[i] != '1')
@@ -5633,9 +5634,19 @@ static void drop_discarded_writes(Rev *r, Node *body) {
     Map dead = {0};
     if (alone && only_writes_to(body, P, &dead) && dead.len) {
       drop_dead(body, &dead);
-      simplify_block(body); /* the loops that held only those writes */
+      dropped = true;
     }
   }
+  if (dropped) {
+    /* the callee's locals that only fed those writes (`s` in `y[i] = s`)
+     * are dead now too: let the cleanup take them like its own */
+    for (int i = 0; i < f->locals.len; i++) {
+      Obj *v = f->locals.items[i];
+      if (!v->is_param && (is_floating(v->ty) || is_integer(v->ty)))
+        var_info(r, v)->generated = true;
+    }
+  }
+  return dropped;
 }
 
 /* ===================================================================== */
@@ -6217,11 +6228,15 @@ static void reverse_function(Gen *g, Helper *h, Activity *a) {
   }
   if (r->ret)
     block_add(body, new_return(var(r->ret, r->tok), r->tok));
-  drop_discarded_writes(r, body);
+  bool dropped = drop_discarded_writes(r, body);
   cleanup(r, body);
   Map live = {0};
   dse_list(r, body, &live);
   cleanup(r, body);
+  if (dropped) {
+    simplify_block(body); /* the loops left empty */
+    cleanup(r, body);
+  }
   for (int i = 0; i < body->stmts.len; i++)
     if (map_get(&fwd_stmts, body->stmts.items[i]))
       unbrace(body->stmts.items[i]);

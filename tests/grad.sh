@@ -175,6 +175,15 @@ one() {
     quote "$dir/cc1" 20; repro "$cotan_cmd"; return
   fi
 
+  # 3a. clang's warnings too (some, like -Wunused-but-set-variable on a sum
+  # computed and never used, only clang gives)
+  if command -v clang >/dev/null 2>&1 &&
+     ! (cd "$dir/a" && timeout "$T_CC" clang $STD $WARN -fsyntax-only "$gname") \
+       >"$dir/cc1c" 2>&1; then
+    fail "$gname does not compile warning-free with clang (-Wall -Wextra -Werror)"
+    quote "$dir/cc1c" 20; repro "$cotan_cmd"; return
+  fi
+
   # 3b. the signature: the prototype the driver declares (the contract) must
   # agree with the generated definition, checked in one translation unit.
   proto "$src" >"$dir/proto.h"
