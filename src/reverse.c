@@ -618,6 +618,24 @@ static AllocKind alloc_kind(Node *e);
 /* The key an lvalue's storage belongs to, or NULL if unknown. */
 static const void *lvalue_key(Node *e);
 static const void *canon(const void *key);
+static int alias_rank(const void *k);
+
+/* A pointer loaded from memory reached from a parameter (m->w, p[i].buf,
+ * s.data for a struct parameter, q->w for a local copy q of one): the
+ * memory reachable from that parameter, which is one class (distinct
+ * parameters do not alias).  NULL when the chain starts anywhere else. */
+static const void *loaded_pointer_key(Node *e) {
+  Node *b = e;
+  while (b->kind == ND_MEMBER || b->kind == ND_ARROW || b->kind == ND_DEREF ||
+         (b->kind == ND_INDEX && !b->swapped))
+    b = b->lhs;
+  if (b == e || b->kind != ND_VAR || b->obj->kind != OBJ_VAR)
+    return NULL;
+  /* only memory a parameter (or a global) brings: what a local pointer
+   * reaches may be allocated memory whose pointers cotan does not follow */
+  const void *k = canon(mem_key(b->obj));
+  return alias_rank(k) == 3 ? k : NULL;
+}
 
 static const void *pointer_key(Node *e) {
   switch (e->kind) {
@@ -638,7 +656,7 @@ static const void *pointer_key(Node *e) {
       return lvalue_key(e);
     if (ptr_aggregate_of(e)) /* w.a: the memory w's pointers point to */
       return canon(mem_key(ptr_aggregate_of(e)));
-    return NULL;
+    return loaded_pointer_key(e);
   case ND_COND:
     return pointer_key(e->then ? e->then : e->cond);
   default:
