@@ -995,9 +995,8 @@ static void expr_write_keys(Rev *r, Node *e, Map *out) {
       Obj *p = written_through(L);
       if (p)
         error_tok(L->tok, "cannot differentiate a write through '%s': cotan cannot tell which "
-                          "variable's memory it points to (a pointer loaded from an array of "
-                          "pointers, a struct member or a call); index the array or parameter "
-                          "it points into",
+                          "variable's memory it points to (a pointer kept in allocated memory, "
+                          "or returned by a call); index the array or parameter it points into",
                   p->name);
       error_tok(L->tok, "cannot differentiate this write: cotan cannot tell which variable's "
                         "memory it stores to; index the array or parameter it points into");
