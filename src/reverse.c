@@ -3595,6 +3595,25 @@ static Node *shadow_of(Rev *r, Node *e, bool write) {
   }
   case ND_INDEX: case ND_MEMBER: case ND_ARROW: case ND_DEREF:
     return adj_lvalue(r, e, write);
+  case ND_COND: {
+    /* c ? b2 : b1: the shadow of the one chosen */
+    Node *a = shadow_of(r, e->then ? e->then : e->cond, write);
+    Node *b = shadow_of(r, e->els, write);
+    if (!a || !b)
+      return a ? a : b;
+    Node *n = new_node(ND_COND, tok);
+    n->cond = clone_expr(e->cond);
+    n->then = a;
+    n->els = b;
+    n->ty = a->ty;
+    return n;
+  }
+  case ND_CALL:
+    error_tok(tok, "cannot differentiate through a pointer returned by a call%s%s%s; index "
+                   "the array it points into instead",
+              e->lhs->kind == ND_VAR ? " to '" : "",
+              e->lhs->kind == ND_VAR ? e->lhs->obj->name : "",
+              e->lhs->kind == ND_VAR ? "'" : "");
   default:
     error_tok(tok, "cannot differentiate through this pointer expression; assign it to a "
                    "variable first");
@@ -5195,9 +5214,16 @@ static void fwd_stmt(Rev *r, Node *s, Node *out) {
         block_add(out, tape_push(r, aggregate_shadow_part(r, w->lhs), w->tok));
     }
     Node *shadow = w ? shadow_update(r, w) : NULL;
+    /* the shadow follows the value the right-hand side had before the
+     * assignment (`dst = dst == b1 ? b2 : b1`), so it is set first; a new
+     * block's shadow is made from the new pointer, so after */
+    bool after = w && w->kind == ND_ASSIGN && alloc_kind(w->rhs) != ALLOC_NONE;
     heap_rewrite(r, &s->lhs);
+    if (!after)
+      block_add(out, shadow);
     block_add(out, s);
-    block_add(out, shadow);
+    if (after)
+      block_add(out, shadow);
     return;
   }
   case ND_IF: {

@@ -175,12 +175,12 @@ double smooth_fit_grad(const double *y, double *d_y, int n, double lam,
         double *d_t = d_u;
         cotan_push_int(&tape, (long)u);
         cotan_push_int(&tape, (long)d_u);
-        u = next;
         d_u = d_next;
+        u = next;
         cotan_push_int(&tape, (long)next);
         cotan_push_int(&tape, (long)d_next);
-        next = t;
         d_next = d_t;
+        next = t;
     }
     double misfit = 0.0;
     double rough = 0.0;

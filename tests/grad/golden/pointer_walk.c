@@ -13,18 +13,18 @@ double pointer_walk_grad(const double *p, double *d_p, const double *q,
     int count = 0;
     while (p < end) {
         s = 0.5 * s + *p * *q;
-        p++;
         d_p++;
-        q += 1;
+        p++;
         d_q += 1;
+        q += 1;
         count++;
     }
     const double *r = q - n;
     double *d_r = d_q - n;
     for (int i = 0; i < n; i++) {
         s += *r * 0.25;
-        r++;
         d_r++;
+        r++;
     }
     double pointer_walk_value = s;
 
