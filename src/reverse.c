@@ -3959,6 +3959,20 @@ static void adj_expr(Rev *r, Node *e, Node *seed, Vec *cs) {
   if (!seed || !active_expr(r, e))
     return;
   Token *tok = e->tok;
+  if (e->kind == ND_MEMBER && !is_lvalue(e->lhs)) {
+    /* mk(a, b).x: a struct value that is not stored anywhere; its adjoint
+     * is a zero struct with the member's part set */
+    Obj *t = new_local_var(fresh_name(r, "d_part"), adj_type(e->lhs->ty), tok);
+    var_info(r, t)->generated = true;
+    emit(r, new_local_decl(t, zero_of(t->ty, tok, true), tok));
+    Node *m = new_node(ND_MEMBER, tok);
+    m->lhs = var(t, tok);
+    m->member = e->member;
+    m->ty = e->member->ty;
+    emit(r, stmt(new_assign(ND_NONE, m, seed, tok)));
+    adj_expr(r, e->lhs, var(t, tok), cs);
+    return;
+  }
   switch (e->kind) {
   case ND_VAR: case ND_INDEX: case ND_MEMBER: case ND_ARROW: case ND_DEREF:
     if (is_record(e->ty)) {
