@@ -1382,7 +1382,12 @@ static bool fixed_for(Rev *r, Node *s, SInfo *si) {
   Node *c = s->cond;
   NodeKind ck = c->kind;
   Node *hi;
-  if (is_var_obj(c->lhs) && c->lhs->obj == i) {
+  if (c->lhs && c->rhs && c->lhs->kind == ND_ADD && is_var_obj(c->lhs->lhs) &&
+      c->lhs->lhs->obj == i && c->lhs->rhs->kind == ND_NUM && is_integer(c->lhs->rhs->ty) &&
+      !type_canon(i->ty)->is_unsigned && (ck == ND_LT || ck == ND_LE)) {
+    /* i + 1 < n: the bound is n - 1 */
+    hi = new_binary(ND_SUB, clone_expr(c->rhs), clone_expr(c->lhs->rhs), c->tok);
+  } else if (is_var_obj(c->lhs) && c->lhs->obj == i) {
     hi = c->rhs;
   } else if (c->rhs && is_var_obj(c->rhs) && c->rhs->obj == i) {
     hi = c->lhs;
@@ -1483,8 +1488,11 @@ static int norm_loop(Norm *N, Node *s, Vec *out) {
       n->body = body;
       si->lo = n->init->kind == ND_DECL ? vec_get(Declarator, &n->init->decl_vars, 0)->init
                                         : n->init->lhs->rhs;
-      si->hi = n->cond->lhs->kind == ND_VAR && n->cond->lhs->obj == si->index ? n->cond->rhs
-                                                                              : n->cond->lhs;
+      Node *c = n->cond;
+      if (c->lhs->kind == ND_ADD && is_var_obj(c->lhs->lhs) && c->lhs->lhs->obj == si->index)
+        si->hi = new_binary(ND_SUB, c->rhs, clone_expr(c->lhs->rhs), c->tok); /* i + 1 < n */
+      else
+        si->hi = c->lhs->kind == ND_VAR && c->lhs->obj == si->index ? c->rhs : c->lhs;
       vec_push(out, n);
       break;
     }
@@ -4656,6 +4664,18 @@ static Node *rev_for_header(Node *s, Node *body) {
     inc = new_unary(ND_POST_INC, var(i, tok), tok);
   }
   first = simp(first);
+  /* n - 1 - 1: n - 2 */
+  if ((first->kind == ND_ADD || first->kind == ND_SUB) && first->rhs->kind == ND_NUM &&
+      first->lhs->kind == ND_SUB && first->lhs->rhs->kind == ND_NUM &&
+      is_integer(first->rhs->ty) && is_integer(first->lhs->rhs->ty) && !first->lhs->parenthesized &&
+      !first->rhs->tok->macro && !first->lhs->rhs->tok->macro) {
+    int64_t v = first->lhs->rhs->ival + (first->kind == ND_SUB ? first->rhs->ival
+                                                               : -first->rhs->ival);
+    Node *base = first->lhs->lhs;
+    first = v == 0 ? base
+            : v > 0 ? new_binary(ND_SUB, base, new_num_int(v, first->rhs->ty, tok), tok)
+                    : new_binary(ND_ADD, base, new_num_int(-v, first->rhs->ty, tok), tok);
+  }
   /* n - 1 with n a number: the number */
   if ((first->kind == ND_ADD || first->kind == ND_SUB) && first->lhs->kind == ND_NUM &&
       first->rhs->kind == ND_NUM && is_integer(first->lhs->ty) && is_integer(first->rhs->ty) &&

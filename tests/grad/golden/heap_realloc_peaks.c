@@ -19,22 +19,6 @@ typedef struct cotan_tape {
     long nint, capint;
 } cotan_tape;
 
-static void cotan_push(cotan_tape *t, double v)
-{
-    if (t->nval == t->capval) {
-        t->capval = t->capval ? 2 * t->capval : 256;
-        t->val = realloc(t->val, (size_t)t->capval * sizeof *t->val);
-        if (!t->val)
-            abort();
-    }
-    t->val[t->nval++] = v;
-}
-
-static double cotan_pop(cotan_tape *t)
-{
-    return t->val[--t->nval];
-}
-
 static void cotan_push_int(cotan_tape *t, long v)
 {
     if (t->nint == t->capint) {
@@ -171,39 +155,28 @@ double peak_energy_grad(const double *signal, double *d_signal, int n,
     double *d_peaks = ((void *)0);
     int len = 0;
     int cap = 0;
-    {
-        int i = 1;
-        int count = 0;
-        while (i + 1 < n) {
-            double s = 0.25 * signal[i - 1] + 0.5 * signal[i] +
-                    0.25 * signal[i + 1];
-            double l = i > 1 ?
-                    0.25 * signal[i - 2] + 0.5 * signal[i - 1] +
-                    0.25 * signal[i] : signal[0];
-            double r = i + 2 < n ?
-                    0.25 * signal[i] + 0.5 * signal[i + 1] +
-                    0.25 * signal[i + 2] : signal[n - 1];
-            if (s > l && s > r) {
-                if (len == cap) {
-                    cap = cap ? 2 * cap : 1;
-                    cotan_push_int(&tape, (long)peaks);
-                    cotan_push_int(&tape, (long)d_peaks);
-                    peaks = cotan_realloc(&heap, peaks, cap * sizeof *peaks);
-                    d_peaks = cotan_shadow(&heap, peaks);
-                    cotan_push_int(&tape, 1l);
-                } else
-                    cotan_push_int(&tape, 0l);
-                peaks[len] = s;
-                len++;
-            }
-            i++;
-            cotan_push(&tape, s);
-            cotan_push(&tape, l);
-            cotan_push(&tape, r);
-            count++;
+    for (int i = 1; i + 1 < n; i++) {
+        double s = 0.25 * signal[i - 1] + 0.5 * signal[i] +
+                0.25 * signal[i + 1];
+        double l = i > 1 ?
+                0.25 * signal[i - 2] + 0.5 * signal[i - 1] + 0.25 * signal[i] :
+                signal[0];
+        double r = i + 2 < n ?
+                0.25 * signal[i] + 0.5 * signal[i + 1] + 0.25 * signal[i + 2] :
+                signal[n - 1];
+        if (s > l && s > r) {
+            if (len == cap) {
+                cap = cap ? 2 * cap : 1;
+                cotan_push_int(&tape, (long)peaks);
+                cotan_push_int(&tape, (long)d_peaks);
+                peaks = cotan_realloc(&heap, peaks, cap * sizeof *peaks);
+                d_peaks = cotan_shadow(&heap, peaks);
+                cotan_push_int(&tape, 1l);
+            } else
+                cotan_push_int(&tape, 0l);
+            peaks[len] = s;
+            len++;
         }
-        cotan_push_int(&tape, i);
-        cotan_push_int(&tape, count);
     }
     double z = 0.0;
     for (int k = 0; k < len; k++)
@@ -223,34 +196,34 @@ double peak_energy_grad(const double *signal, double *d_signal, int n,
         *d_temp -= peaks[k] / (temp * temp) * t_2;
     }
     /* for (int i = 1; i + 1 < n; i++) { */
-    {
-        int count = cotan_pop_int(&tape);
-        int i = cotan_pop_int(&tape);
-        while (count-- > 0) {
-            double r = cotan_pop(&tape);
-            double l = cotan_pop(&tape);
-            double s = cotan_pop(&tape);
-            i--;
-            double d_s = 0.0;
-            /* if (s > l && s > r) { */
-            if (s > l && s > r) {
-                /* peaks[len++] = s; */
-                len--;
-                d_s += d_peaks[len];
-                d_peaks[len] = 0.0;
-                /* if (len == cap) { */
-                if (cotan_pop_int(&tape)) {
-                    /* peaks = realloc(peaks, cap * sizeof *peaks); */
-                    cotan_realloc_back(&heap, peaks);
-                    d_peaks = (double *)cotan_pop_int(&tape);
-                    peaks = (double *)cotan_pop_int(&tape);
-                }
+    for (int i = n - 2; i >= 1; i--) {
+        double s = 0.25 * signal[i - 1] + 0.5 * signal[i] +
+                0.25 * signal[i + 1];
+        double l = i > 1 ?
+                0.25 * signal[i - 2] + 0.5 * signal[i - 1] + 0.25 * signal[i] :
+                signal[0];
+        double r = i + 2 < n ?
+                0.25 * signal[i] + 0.5 * signal[i + 1] + 0.25 * signal[i + 2] :
+                signal[n - 1];
+        double d_s = 0.0;
+        /* if (s > l && s > r) { */
+        if (s > l && s > r) {
+            /* peaks[len++] = s; */
+            len--;
+            d_s += d_peaks[len];
+            d_peaks[len] = 0.0;
+            /* if (len == cap) { */
+            if (cotan_pop_int(&tape)) {
+                /* peaks = realloc(peaks, cap * sizeof *peaks); */
+                cotan_realloc_back(&heap, peaks);
+                d_peaks = (double *)cotan_pop_int(&tape);
+                peaks = (double *)cotan_pop_int(&tape);
             }
-            /* double s = 0.25 * signal[i - 1] + 0.5 * signal[i] + 0.25 * signal[i + 1]; */
-            d_signal[i - 1] += 0.25 * d_s;
-            d_signal[i] += 0.5 * d_s;
-            d_signal[i + 1] += 0.25 * d_s;
         }
+        /* double s = 0.25 * signal[i - 1] + 0.5 * signal[i] + 0.25 * signal[i + 1]; */
+        d_signal[i - 1] += 0.25 * d_s;
+        d_signal[i] += 0.5 * d_s;
+        d_signal[i + 1] += 0.25 * d_s;
     }
     cotan_tape_free(&tape);
     cotan_heap_free(&heap);

@@ -186,17 +186,8 @@ double smooth_fit_grad(const double *y, double *d_y, int n, double lam,
     double rough = 0.0;
     for (int i = 0; i < n; i++)
         misfit += (u[i] - y[i]) * (u[i] - y[i]);
-    {
-        int i = 0;
-        int count = 0;
-        while (i + 1 < n) {
-            rough += (u[i + 1] - u[i]) * (u[i + 1] - u[i]);
-            i++;
-            count++;
-        }
-        cotan_push_int(&tape, i);
-        cotan_push_int(&tape, count);
-    }
+    for (int i = 0; i + 1 < n; i++)
+        rough += (u[i + 1] - u[i]) * (u[i + 1] - u[i]);
     cotan_free(&heap, u);
     cotan_free(&heap, next);
     double smooth_fit_value = misfit + lam * rough;
@@ -206,16 +197,11 @@ double smooth_fit_grad(const double *y, double *d_y, int n, double lam,
     *d_lam += rough;
     double d_rough = lam;
     /* for (int i = 0; i + 1 < n; i++) */
-    {
-        int count = cotan_pop_int(&tape);
-        int i = cotan_pop_int(&tape);
-        while (count-- > 0) {
-            i--;
-            /* rough += (u[i + 1] - u[i]) * (u[i + 1] - u[i]); */
-            double t_2 = 2.0 * (u[i + 1] - u[i]) * d_rough;
-            d_u[i + 1] += t_2;
-            d_u[i] -= t_2;
-        }
+    for (int i = n - 2; i >= 0; i--) {
+        /* rough += (u[i + 1] - u[i]) * (u[i + 1] - u[i]); */
+        double t_2 = 2.0 * (u[i + 1] - u[i]) * d_rough;
+        d_u[i + 1] += t_2;
+        d_u[i] -= t_2;
     }
     /* for (int i = 0; i < n; i++) */
     for (int i = n - 1; i >= 0; i--) {

@@ -32,22 +32,6 @@ static double cotan_pop(cotan_tape *t)
     return t->val[--t->nval];
 }
 
-static void cotan_push_int(cotan_tape *t, long v)
-{
-    if (t->nint == t->capint) {
-        t->capint = t->capint ? 2 * t->capint : 256;
-        t->ints = realloc(t->ints, (size_t)t->capint * sizeof *t->ints);
-        if (!t->ints)
-            abort();
-    }
-    t->ints[t->nint++] = v;
-}
-
-static long cotan_pop_int(cotan_tape *t)
-{
-    return t->ints[--t->nint];
-}
-
 /* Room for nval more values and nint more integers. */
 static void cotan_reserve(cotan_tape *t, long nval, long nint)
 {
@@ -80,17 +64,10 @@ double inplace_update_grad(double *x, double *d_x, int n, double a,
         cotan_push(&tape, x[i]);
         x[i] = 2.0 * tanh(a * x[i]);
     }
-    {
-        int i = 0;
-        int count = 0;
-        while (i + 1 < n) {
-            cotan_push(&tape, x[i]);
-            x[i] = x[i] * x[i] + x[i + 1];
-            i++;
-            count++;
-        }
-        cotan_push_int(&tape, i);
-        cotan_push_int(&tape, count);
+    cotan_reserve(&tape, n - 1, 0);
+    for (int i = 0; i + 1 < n; i++) {
+        cotan_push(&tape, x[i]);
+        x[i] = x[i] * x[i] + x[i + 1];
     }
     double s = 0.0;
     for (int i = 0; i < n; i++)
@@ -105,17 +82,12 @@ double inplace_update_grad(double *x, double *d_x, int n, double a,
         d_x[i] += d_s;
     }
     /* for (int i = 0; i + 1 < n; i++) */
-    {
-        int count = cotan_pop_int(&tape);
-        int i = cotan_pop_int(&tape);
-        while (count-- > 0) {
-            i--;
-            /* x[i] = x[i] * x[i] + x[i + 1]; */
-            x[i] = cotan_pop(&tape);
-            double t = d_x[i];
-            d_x[i] = 2.0 * x[i] * t;
-            d_x[i + 1] += t;
-        }
+    for (int i = n - 2; i >= 0; i--) {
+        /* x[i] = x[i] * x[i] + x[i + 1]; */
+        x[i] = cotan_pop(&tape);
+        double t = d_x[i];
+        d_x[i] = 2.0 * x[i] * t;
+        d_x[i + 1] += t;
     }
     /* for (int i = 0; i < n; i++) */
     for (int i = n - 1; i >= 0; i--) {

@@ -6,126 +6,34 @@
  * An update in place through one pointer is differentiated exactly. */
 #include <math.h>
 
-#include <stdlib.h>
-
-#include <string.h>
-
 struct point {
     double x, y;
 };
-
-/* The tape: values the forward sweep saves for the reverse sweep. */
-typedef struct cotan_tape {
-    double *val; /* saved floating values */
-    long nval, capval;
-    long *ints; /* saved integers: branches taken, iteration counts */
-    long nint, capint;
-} cotan_tape;
-
-static void cotan_push(cotan_tape *t, double v)
-{
-    if (t->nval == t->capval) {
-        t->capval = t->capval ? 2 * t->capval : 256;
-        t->val = realloc(t->val, (size_t)t->capval * sizeof *t->val);
-        if (!t->val)
-            abort();
-    }
-    t->val[t->nval++] = v;
-}
-
-static double cotan_pop(cotan_tape *t)
-{
-    return t->val[--t->nval];
-}
-
-static void cotan_push_int(cotan_tape *t, long v)
-{
-    if (t->nint == t->capint) {
-        t->capint = t->capint ? 2 * t->capint : 256;
-        t->ints = realloc(t->ints, (size_t)t->capint * sizeof *t->ints);
-        if (!t->ints)
-            abort();
-    }
-    t->ints[t->nint++] = v;
-}
-
-static long cotan_pop_int(cotan_tape *t)
-{
-    return t->ints[--t->nint];
-}
-
-/* Values the double tape cannot hold exactly (long double, structs): byte for
- * byte, in as many double slots as they need. */
-static void cotan_push_mem(cotan_tape *t, const void *p, size_t n)
-{
-    for (size_t i = 0; i < n; i += sizeof(double)) {
-        cotan_push(t, 0.0);
-        memcpy(&t->val[t->nval - 1], (const char *)p + i,
-               n - i < sizeof(double) ? n - i : sizeof(double));
-    }
-}
-
-static void cotan_pop_mem(cotan_tape *t, void *p, size_t n)
-{
-    for (size_t i = (n + sizeof(double) - 1) / sizeof(double) * sizeof(double); i > 0;) {
-        i -= sizeof(double);
-        (void)cotan_pop(t);
-        memcpy((char *)p + i, &t->val[t->nval], n - i < sizeof(double) ? n - i : sizeof(double));
-    }
-}
-
-static void cotan_tape_free(cotan_tape *t)
-{
-    free(t->val);
-    free(t->ints);
-}
 
 double polyline_energy_grad(const struct point *pts, struct point *d_pts, int n,
                             double rest, double *d_rest, double kb,
                             double *d_kb)
 {
-    cotan_tape tape = {0};
     double stretch = 0.0;
     double bend = 0.0;
-    {
-        int i = 0;
-        int count = 0;
-        while (i + 1 < n) {
-            double dx = pts[i + 1].x - pts[i].x;
-            double dy = (pts + i + 1)->y - (pts + i)->y;
-            double len = sqrt(dx * dx + dy * dy);
-            stretch += (len - rest) * (len - rest);
-            i++;
-            cotan_push(&tape, dx);
-            cotan_push(&tape, dy);
-            count++;
-        }
-        cotan_push_int(&tape, i);
-        cotan_push_int(&tape, count);
+    for (int i = 0; i + 1 < n; i++) {
+        double dx = pts[i + 1].x - pts[i].x;
+        double dy = (pts + i + 1)->y - (pts + i)->y;
+        double len = sqrt(dx * dx + dy * dy);
+        stretch += (len - rest) * (len - rest);
     }
-    {
-        int i = 1;
-        int count_2 = 0;
-        while (i + 1 < n) {
-            struct point a = pts[i - 1];
-            struct point b = pts[i];
-            struct point c = pts[i + 1];
-            double ux = b.x - a.x;
-            double uy = b.y - a.y;
-            double vx = c.x - b.x;
-            double vy = c.y - b.y;
-            double cross = ux * vy - uy * vx;
-            double dot = ux * vx + uy * vy;
-            double turn = atan2(cross, dot); /* the turning angle at b */
-            bend += turn * turn;
-            i++;
-            cotan_push_mem(&tape, &a, sizeof a);
-            cotan_push_mem(&tape, &b, sizeof b);
-            cotan_push_mem(&tape, &c, sizeof c);
-            count_2++;
-        }
-        cotan_push_int(&tape, i);
-        cotan_push_int(&tape, count_2);
+    for (int i = 1; i + 1 < n; i++) {
+        struct point a = pts[i - 1];
+        struct point b = pts[i];
+        struct point c = pts[i + 1];
+        double ux = b.x - a.x;
+        double uy = b.y - a.y;
+        double vx = c.x - b.x;
+        double vy = c.y - b.y;
+        double cross = ux * vy - uy * vx;
+        double dot = ux * vx + uy * vy;
+        double turn = atan2(cross, dot); /* the turning angle at b */
+        bend += turn * turn;
     }
     double polyline_energy_value = 0.5 * stretch + 0.5 * kb * bend;
 
@@ -134,84 +42,70 @@ double polyline_energy_grad(const struct point *pts, struct point *d_pts, int n,
     *d_kb += 0.5 * bend;
     double d_bend = 0.5 * kb;
     /* for (int i = 1; i + 1 < n; i++) { */
-    {
-        int count_2 = cotan_pop_int(&tape);
-        int i = cotan_pop_int(&tape);
-        while (count_2-- > 0) {
-            struct point c;
-            cotan_pop_mem(&tape, &c, sizeof c);
-            struct point b;
-            cotan_pop_mem(&tape, &b, sizeof b);
-            struct point a;
-            cotan_pop_mem(&tape, &a, sizeof a);
-            double ux = b.x - a.x;
-            double uy = b.y - a.y;
-            double vx = c.x - b.x;
-            double vy = c.y - b.y;
-            double cross = ux * vy - uy * vx;
-            double dot = ux * vx + uy * vy;
-            double turn = atan2(cross, dot);
-            i--;
-            /* bend += turn * turn; */
-            double d_turn = 2.0 * turn * d_bend;
-            /* double turn = atan2(cross, dot); / * the turning angle at b * / */
-            double d_cross = dot / (cross * cross + dot * dot) * d_turn;
-            double d_dot = -(cross / (cross * cross + dot * dot) * d_turn);
-            /* double cross = ux * vy - uy * vx, dot = ux * vx + uy * vy; */
-            double d_ux = vx * d_dot;
-            double d_vx = ux * d_dot;
-            double d_uy = vy * d_dot;
-            double d_vy = uy * d_dot;
-            d_ux += vy * d_cross;
-            d_vy += ux * d_cross;
-            d_uy -= vx * d_cross;
-            d_vx -= uy * d_cross;
-            struct point d_c = {0};
-            struct point d_b = {0};
-            /* double ux = b.x - a.x, uy = b.y - a.y, vx = c.x - b.x, vy = c.y - b.y; */
-            d_c.y += d_vy;
-            d_b.y -= d_vy;
-            d_c.x += d_vx;
-            d_b.x -= d_vx;
-            struct point d_a = {0};
-            d_b.y += d_uy;
-            d_a.y -= d_uy;
-            d_b.x += d_ux;
-            d_a.x -= d_ux;
-            /* struct point a = pts[i - 1], b = pts[i], c = pts[i + 1]; */
-            d_pts[i + 1].x += d_c.x;
-            d_pts[i + 1].y += d_c.y;
-            d_pts[i].x += d_b.x;
-            d_pts[i].y += d_b.y;
-            d_pts[i - 1].x += d_a.x;
-            d_pts[i - 1].y += d_a.y;
-        }
+    for (int i = n - 2; i >= 1; i--) {
+        struct point a = pts[i - 1];
+        struct point b = pts[i];
+        struct point c = pts[i + 1];
+        double ux = b.x - a.x;
+        double uy = b.y - a.y;
+        double vx = c.x - b.x;
+        double vy = c.y - b.y;
+        double cross = ux * vy - uy * vx;
+        double dot = ux * vx + uy * vy;
+        double turn = atan2(cross, dot);
+        /* bend += turn * turn; */
+        double d_turn = 2.0 * turn * d_bend;
+        /* double turn = atan2(cross, dot); / * the turning angle at b * / */
+        double d_cross = dot / (cross * cross + dot * dot) * d_turn;
+        double d_dot = -(cross / (cross * cross + dot * dot) * d_turn);
+        /* double cross = ux * vy - uy * vx, dot = ux * vx + uy * vy; */
+        double d_ux = vx * d_dot;
+        double d_vx = ux * d_dot;
+        double d_uy = vy * d_dot;
+        double d_vy = uy * d_dot;
+        d_ux += vy * d_cross;
+        d_vy += ux * d_cross;
+        d_uy -= vx * d_cross;
+        d_vx -= uy * d_cross;
+        struct point d_c = {0};
+        struct point d_b = {0};
+        /* double ux = b.x - a.x, uy = b.y - a.y, vx = c.x - b.x, vy = c.y - b.y; */
+        d_c.y += d_vy;
+        d_b.y -= d_vy;
+        d_c.x += d_vx;
+        d_b.x -= d_vx;
+        struct point d_a = {0};
+        d_b.y += d_uy;
+        d_a.y -= d_uy;
+        d_b.x += d_ux;
+        d_a.x -= d_ux;
+        /* struct point a = pts[i - 1], b = pts[i], c = pts[i + 1]; */
+        d_pts[i + 1].x += d_c.x;
+        d_pts[i + 1].y += d_c.y;
+        d_pts[i].x += d_b.x;
+        d_pts[i].y += d_b.y;
+        d_pts[i - 1].x += d_a.x;
+        d_pts[i - 1].y += d_a.y;
     }
     /* for (int i = 0; i + 1 < n; i++) { */
-    {
-        int count = cotan_pop_int(&tape);
-        int i = cotan_pop_int(&tape);
-        while (count-- > 0) {
-            double dy = cotan_pop(&tape);
-            double dx = cotan_pop(&tape);
-            double len = sqrt(dx * dx + dy * dy);
-            i--;
-            /* stretch += (len - rest) * (len - rest); */
-            double t = 2.0 * (len - rest) * d_stretch;
-            double d_len = t;
-            *d_rest -= t;
-            /* double len = sqrt(dx * dx + dy * dy); */
-            double t_2 = 0.5 / len * d_len;
-            double d_dx = 2.0 * dx * t_2;
-            double d_dy = 2.0 * dy * t_2;
-            /* double dy = (pts + i + 1)->y - (pts + i)->y; */
-            (d_pts + i + 1)->y += d_dy;
-            (d_pts + i)->y -= d_dy;
-            /* double dx = pts[i + 1].x - pts[i].x; */
-            d_pts[i + 1].x += d_dx;
-            d_pts[i].x -= d_dx;
-        }
+    for (int i = n - 2; i >= 0; i--) {
+        double dx = pts[i + 1].x - pts[i].x;
+        double dy = (pts + i + 1)->y - (pts + i)->y;
+        double len = sqrt(dx * dx + dy * dy);
+        /* stretch += (len - rest) * (len - rest); */
+        double t = 2.0 * (len - rest) * d_stretch;
+        double d_len = t;
+        *d_rest -= t;
+        /* double len = sqrt(dx * dx + dy * dy); */
+        double t_2 = 0.5 / len * d_len;
+        double d_dx = 2.0 * dx * t_2;
+        double d_dy = 2.0 * dy * t_2;
+        /* double dy = (pts + i + 1)->y - (pts + i)->y; */
+        (d_pts + i + 1)->y += d_dy;
+        (d_pts + i)->y -= d_dy;
+        /* double dx = pts[i + 1].x - pts[i].x; */
+        d_pts[i + 1].x += d_dx;
+        d_pts[i].x -= d_dx;
     }
-    cotan_tape_free(&tape);
     return polyline_energy_value;
 }
