@@ -525,7 +525,43 @@ static void put_block_inner(Printer *p, Node *blk, int inner_level, int close_le
 
 /* Prints `e` in a place that needs precedence `min`, with parentheses if
  * it binds looser, if the user wrote them, or if `force`. */
+static bool is_ident_char(char c) {
+  return c == '_' || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
+}
+
+/* Does the source line of the token use the identifier `name`?  Tokens of
+ * a macro's expansion carry the place where the macro is used. */
+static bool source_spells(const Token *tok, const char *name) {
+  if (!tok || !tok->file || tok->line < 1 || tok->col < 1)
+    return false;
+  const char *src = srcfile_contents(tok->file);
+  for (int l = 1; src && l < tok->line; l++) {
+    src = strchr(src, '\n');
+    if (src)
+      src++;
+  }
+  if (!src)
+    return false;
+  /* the tokens of a multi-token expansion may carry the column of the
+   * line's start rather than the macro's: any whole-word use on the line */
+  size_t n = strlen(name), len = strcspn(src, "\n");
+  for (size_t at = 0; at + n <= len; at++) {
+    if (strncmp(src + at, name, n) != 0)
+      continue;
+    char before = at ? src[at - 1] : ' ', after = src[at + n];
+    if (!is_ident_char(before) && !is_ident_char(after))
+      return true;
+  }
+  return false;
+}
+
 static void put_operand(Printer *p, Node *e, int min, bool force) {
+  /* ((void *)0) where the user wrote NULL: NULL */
+  if (e->kind == ND_CAST && e->parenthesized && is_null_pointer_constant(e) &&
+      source_spells(e->tok, "NULL")) {
+    put(p, "NULL");
+    return;
+  }
   bool self_delimited = e->kind == ND_STMT_EXPR; /* `({ })` has its own */
   bool paren = !self_delimited && (force || e->parenthesized || expr_prec(e) < min);
   if (paren)

@@ -151,8 +151,8 @@ double peak_energy_grad(const double *signal, double *d_signal, int n,
 {
     cotan_tape tape = {0};
     cotan_heap heap = {0};
-    double *peaks = ((void *)0);
-    double *d_peaks = ((void *)0);
+    double *peaks = NULL;
+    double *d_peaks = NULL;
     int len = 0;
     int cap = 0;
     for (int i = 1; i + 1 < n; i++) {
