@@ -664,6 +664,21 @@ static const void *pointer_key(Node *e) {
   }
 }
 
+/* Every memory class a pointer expression may point into: both arms of
+ * a ?: (`sq(k ? x : y)` reads x or y). */
+static void pointer_keys(Node *e, Map *out) {
+  while (e->kind == ND_CAST || e->kind == ND_COMMA)
+    e = e->kind == ND_CAST ? e->lhs : e->rhs;
+  if (e->kind == ND_COND) {
+    pointer_keys(e->then ? e->then : e->cond, out);
+    pointer_keys(e->els, out);
+    return;
+  }
+  const void *k = pointer_key(e);
+  if (k)
+    set_put(out, k);
+}
+
 static const void *lvalue_key(Node *e) {
   switch (e->kind) {
   case ND_VAR:
@@ -917,11 +932,8 @@ static void value_keys(Node *e, Map *out) {
     for (int i = 0; i < e->args.len; i++) {
       Node *a = e->args.items[i];
       value_keys(a, out);
-      if (is_pointer(type_decay(a->ty)) && (!f || callee_reads(f, i))) {
-        const void *k = pointer_key(a);
-        if (k)
-          set_put(out, k);
-      }
+      if (is_pointer(type_decay(a->ty)) && (!f || callee_reads(f, i)))
+        pointer_keys(a, out);
     }
     return;
   }
@@ -969,11 +981,8 @@ static void call_write_keys(Node *e, Map *out) {
   Obj *f = e->kind == ND_CALL ? user_callee(e) : NULL;
   for (int i = 0; f && i < e->args.len; i++) {
     Node *a = e->args.items[i];
-    if (is_pointer(type_decay(a->ty)) && callee_writes(f, i)) {
-      const void *k = pointer_key(a);
-      if (k)
-        set_put(out, k);
-    }
+    if (is_pointer(type_decay(a->ty)) && callee_writes(f, i))
+      pointer_keys(a, out);
   }
   call_write_keys(e->lhs, out);
   call_write_keys(e->rhs, out);
@@ -1276,6 +1285,7 @@ static bool flag_needed_stmt(Node *s, bool tail) {
 
 static int norm_list(Norm *N, Vec *in, int from, Vec *out);
 static int norm_stmt(Norm *N, Node *s, Vec *out);
+static Node *hoist(Node *e, Vec *before, Vec *after, bool top);
 
 static Node *flag_set(Obj *flag, int v, Token *tok) {
   return stmt(new_assign(ND_NONE, var(flag, tok), inum(v, tok), tok));
@@ -1329,10 +1339,17 @@ static int norm_list(Norm *N, Vec *in, int from, Vec *out) {
     if (!N->jump && s->kind == ND_IF && !s->els && !last && always_returns(s->then)) {
       /* if (c) { ...; return x; } rest  ->  if (c) { ...; F_value = x; } else { rest } */
       int ex = 0;
+      Vec before = {0}, after = {0};
+      Node *cond = hoist(clone_expr(s->cond), &before, &after, false);
+      if (after.len)
+        error_tok(s->cond->tok, "cannot differentiate an increment in an if condition; write "
+                                "it as a statement before the if");
+      for (int k = 0; k < before.len; k++)
+        vec_push(out, before.items[k]);
       Node *then = norm_block(N, s->then, &ex);
       Node *els = new_block(s->tok);
       ex |= norm_list(N, in, i + 1, &els->stmts);
-      Node *n = new_if(clone_expr(s->cond), then, els, s->tok);
+      Node *n = new_if(cond, then, els, s->tok);
       n->end_tok = NULL;
       vec_push(out, n);
       return ex_all | ex;
@@ -1751,12 +1768,46 @@ static int norm_switch_body(Norm *N, Node *s, Vec *out) {
  * `x = e`, `++x` become statements before, `x++` one after, and the
  * expression reads x.  (Not inside the operands of &&, || and ?: that
  * may not run.)  `top`: e is the statement's own assignment. */
+/* A call to one of the user's functions that may write memory through
+ * its pointer arguments: its derivative is a statement of its own, so it
+ * must not hide inside an expression whose value carries no derivative. */
+static bool writing_call(Node *e) {
+  Obj *f = e->kind == ND_CALL ? user_callee(e) : NULL;
+  for (int i = 0; f && i < e->args.len && i < f->params.len; i++)
+    if (is_pointer(type_decay(vec_get(Node, &e->args, i)->ty)) && callee_writes(f, i))
+      return true;
+  return false;
+}
+
+static Rev *hoist_rev; /* the derivative being normalized, for hoist's temporaries */
+static Node *hoist_root; /* a declaration's value or an assignment's right side */
+
 static Node *hoist(Node *e, Vec *before, Vec *after, bool top) {
   if (!e)
     return NULL;
   switch (e->kind) {
+  case ND_CALL:
+    for (int i = 0; i < e->args.len; i++)
+      e->args.items[i] = hoist(e->args.items[i], before, after, false);
+    /* a floating result as the whole value stored carries the call's
+     * derivative already (rev_assign, rev_decl); elsewhere, lift it */
+    bool carried = e == hoist_root && type_has_floating(e->ty);
+    if (!top && !carried && writing_call(e) && !is_void(e->ty) && hoist_rev) {
+      /* x = square(v) + 1  ->  int t = square(v); x = t + 1 */
+      Obj *t = gen_var(hoist_rev, "result", type_unqualified(e->ty));
+      VarInfo *ti = var_info(hoist_rev, t);
+      ti->generated = false;
+      ti->active = active_expr(hoist_rev, e); /* it may carry a derivative */
+      Node *d = new_local_decl(t, e, e->tok);
+      d->decl_base = NULL;
+      vec_push(before, d);
+      return var(t, e->tok);
+    }
+    return e;
   case ND_ASSIGN:
     e->lhs = hoist(e->lhs, before, after, false);
+    if (top)
+      hoist_root = e->rhs;
     e->rhs = hoist(e->rhs, before, after, false);
     if (top || !is_pure(e->lhs))
       return e;
@@ -1824,9 +1875,9 @@ static int norm_stmt(Norm *N, Node *s, Vec *out) {
       Declarator *dv = new_of(Declarator);
       *dv = *vec_get(Declarator, &s->decl_vars, i);
       Vec before = {0}, after = {0};
-      dv->init = dv->init && dv->init->kind != ND_INIT_LIST
-                     ? hoist(clone_expr(dv->init), &before, &after, false)
-                     : clone_expr(dv->init);
+      Node *init = dv->init && dv->init->kind != ND_INIT_LIST ? clone_expr(dv->init) : NULL;
+      hoist_root = init;
+      dv->init = init ? hoist(init, &before, &after, false) : clone_expr(dv->init);
       vec_push(&d->decl_vars, dv);
       d->end_tok = i + 1 == s->decl_vars.len ? s->end_tok : NULL;
       for (int k = 0; k < before.len; k++)
@@ -1861,7 +1912,14 @@ static int norm_stmt(Norm *N, Node *s, Vec *out) {
   }
   case ND_IF: {
     int ex = 0;
-    Node *n = new_if(clone_expr(s->cond), norm_block(N, s->then, &ex),
+    Vec before = {0}, after = {0};
+    Node *cond = hoist(clone_expr(s->cond), &before, &after, false);
+    if (after.len)
+      error_tok(s->cond->tok, "cannot differentiate an increment in an if condition; write it "
+                              "as a statement before the if");
+    for (int k = 0; k < before.len; k++)
+      vec_push(out, before.items[k]);
+    Node *n = new_if(cond, norm_block(N, s->then, &ex),
                      s->els ? norm_block(N, s->els, &ex) : NULL, tok);
     n->end_tok = s->end_tok;
     vec_push(out, n);
@@ -1888,7 +1946,8 @@ static int norm_stmt(Norm *N, Node *s, Vec *out) {
       return EX_RET;
     }
     Vec before = {0}, after = {0};
-    Node *value = hoist(clone_expr(s->lhs), &before, &after, false);
+    hoist_root = clone_expr(s->lhs);
+    Node *value = hoist(hoist_root, &before, &after, false);
     for (int k = 0; k < before.len; k++)
       vec_push(out, before.items[k]);
     Node *a = new_assign(ND_NONE, var(r->ret, tok), value, tok);
@@ -1922,8 +1981,85 @@ static int norm_stmt(Norm *N, Node *s, Vec *out) {
 }
 
 /* The normalized body of r->func. */
+/* After normalization a call that writes memory stands alone: as a
+ * statement, as a declaration's value or an assignment's right side.
+ * Anywhere else (a loop condition, the right of && or ||, an arm of ?:)
+ * its derivative would be lost: an error. */
+static void misplaced_calls(Node *e) {
+  if (!e)
+    return;
+  if (writing_call(e))
+    error_tok(e->tok, "cannot differentiate the call to '%s' here: it writes memory the "
+                      "derivative follows, inside %s; call it in a statement of its own",
+              user_callee(e)->name, "a condition or an expression that may not run");
+  misplaced_calls(e->lhs);
+  misplaced_calls(e->rhs);
+  misplaced_calls(e->cond);
+  misplaced_calls(e->then);
+  misplaced_calls(e->els);
+  for (int i = 0; i < e->args.len; i++)
+    misplaced_calls(e->args.items[i]);
+}
+
+static void check_call_places(Node *s) {
+  if (!s)
+    return;
+  switch (s->kind) {
+  case ND_BLOCK:
+    for (int i = 0; i < s->stmts.len; i++)
+      check_call_places(s->stmts.items[i]);
+    return;
+  case ND_DECL:
+    for (int i = 0; i < s->decl_vars.len; i++) {
+      Node *init = vec_get(Declarator, &s->decl_vars, i)->init;
+      if (init && init->kind == ND_CALL) {
+        for (int k = 0; k < init->args.len; k++)
+          misplaced_calls(init->args.items[k]);
+      } else if (init && init->kind != ND_INIT_LIST) {
+        misplaced_calls(init);
+      }
+    }
+    return;
+  case ND_EXPR_STMT: {
+    Node *e = s->lhs;
+    if (e->kind == ND_ASSIGN) {
+      misplaced_calls(e->lhs);
+      e = e->rhs;
+    }
+    if (e->kind == ND_CALL) {
+      for (int k = 0; k < e->args.len; k++)
+        misplaced_calls(e->args.items[k]);
+      return;
+    }
+    misplaced_calls(e);
+    return;
+  }
+  case ND_IF:
+    misplaced_calls(s->cond);
+    check_call_places(s->then);
+    check_call_places(s->els);
+    return;
+  case ND_FOR:
+    if (s->init && s->init->kind == ND_EXPR_STMT)
+      misplaced_calls(s->init->lhs);
+    else
+      check_call_places(s->init);
+    misplaced_calls(s->cond);
+    misplaced_calls(s->inc);
+    check_call_places(s->body);
+    return;
+  case ND_WHILE: case ND_DO:
+    misplaced_calls(s->cond);
+    check_call_places(s->body);
+    return;
+  default:
+    return;
+  }
+}
+
 static Node *normalize(Rev *r) {
   Norm N = {.r = r, .tail = true};
+  hoist_rev = r;
   Node *body = r->func->body;
   if (flag_needed(&body->stmts, 0, true, false)) {
     N.returned = gen_var(r, "returned", ty_int);
@@ -1933,6 +2069,7 @@ static Node *normalize(Rev *r) {
   if (N.returned)
     vec_push(&out->stmts, decl_int(N.returned, 0, r->tok));
   norm_list(&N, &body->stmts, 0, &out->stmts);
+  check_call_places(out);
   /* `F_value = e;` as the last statement and the only assignment: a
    * declaration there; otherwise declared first. */
   int assigns = 0;
@@ -2029,9 +2166,7 @@ static void adj_needs(Rev *r, Node *e, Map *out) {
       Node *a = e->args.items[i];
       value_keys(a, out);
       if (is_pointer(type_decay(a->ty))) {
-        const void *k = pointer_key(a);
-        if (k)
-          set_put(out, k);
+        pointer_keys(a, out);
         address_keys(a, out);
       }
       adj_needs(r, a, out);
@@ -2361,10 +2496,20 @@ static void check_call_writes(Rev *r, Node *e, Tbr *t, SInfo *si) {
     Node *a = e->args.items[i];
     if (!is_pointer(type_decay(a->ty)) || !callee_writes(f, i))
       continue;
+    Map ks = {0};
+    pointer_keys(a, &ks);
+    if (ks.len > 1)
+      error_tok(a->tok, "cannot differentiate a call that writes through a pointer chosen by "
+                        "'?:'; call it in each branch of an if instead");
     const void *k = pointer_key(a);
     if (!k)
       continue;
     Obj *o = key_obj(k);
+    if (is_ptr_aggregate(o) && holds_float_ptr(o->ty))
+      error_tok(a->tok, "cannot differentiate this call: '%s' writes through the pointers '%s' "
+                        "holds, and cotan saves the memory behind them only when it is passed "
+                        "itself; pass the buffers as arguments",
+                f->name, o->name);
     bool has_value = set_in(&t->assigned, k) || !o->is_local || o->is_param;
     bool needed = set_in(&t->seen, k) && has_value;
     bool in_place = callee_reads(f, i) && active_expr(r, a);
@@ -2546,6 +2691,14 @@ static bool array_elem_saveable(Type *ty) {
 
 /* Adjoint work inside s (not counting restores): active assignments,
  * declarations and calls. */
+/* Does a call pass active data (so its helper has work)? */
+static bool call_args_active(Rev *r, Node *call) {
+  for (int i = 0; i < call->args.len; i++)
+    if (active_expr(r, call->args.items[i]))
+      return true;
+  return user_callee(call) && reads_wrt_global(user_callee(call));
+}
+
 static bool static_work(Rev *r, Node *s) {
   if (!s)
     return false;
@@ -2558,10 +2711,15 @@ static bool static_work(Rev *r, Node *s) {
   case ND_DECL: {
     Obj *v;
     Node *init = decl_init(s, &v);
+    if (v && init && init->kind == ND_CALL && writing_call(init) && call_args_active(r, init))
+      return true; /* int ok = square(v): the call's own derivative */
     return v && init && var_info(r, v)->active && init_list_active(r, init);
   }
   case ND_EXPR_STMT: {
     Node *w = top_write(s);
+    if (w && w->kind == ND_ASSIGN && w->rhs->kind == ND_CALL && writing_call(w->rhs) &&
+        call_args_active(r, w->rhs))
+      return true;
     if (w)
       return w->kind == ND_ASSIGN && active_lvalue(r, w->lhs);
     Obj *f = s->lhs->kind == ND_CALL ? user_callee(s->lhs) : NULL;
@@ -2631,6 +2789,8 @@ static bool has_work(Rev *r, Node *s) {
     Node *init = decl_init(s, &v);
     if (si->call_saves.len || si->undo)
       return si->has_work = true;
+    if (v && init && init->kind == ND_CALL && writing_call(init) && call_args_active(r, init))
+      return si->has_work = true; /* int ok = square(v) */
     return si->has_work = v && init && var_info(r, v)->active && init_list_active(r, init);
   }
   case ND_EXPR_STMT: {
@@ -2644,6 +2804,9 @@ static bool has_work(Rev *r, Node *s) {
         any |= active_expr(r, s->lhs->args.items[i]);
       return si->has_work = any;
     }
+    if (w->kind == ND_ASSIGN && w->rhs->kind == ND_CALL && writing_call(w->rhs) &&
+        call_args_active(r, w->rhs))
+      return si->has_work = true;
     return si->has_work = si->save || (w->kind == ND_ASSIGN && active_lvalue(r, w->lhs));
   }
   case ND_IF: {
@@ -2977,7 +3140,9 @@ static Helper *helper_for(Gen *g, Obj *callee, char *mask, bool restore, char *d
     name = format("%s_vjp%d_%d", callee->name, same + 1, n);
   }
   Helper *h = make_sig(g, callee, mask, name,
-                       is_void(callee->ty->return_ty) ? NULL : format("d_%s", callee->name), true);
+                       type_has_floating(callee->ty->return_ty) ? format("d_%s", callee->name)
+                                                                : NULL,
+                       true);
   h->restore = restore;
   h->discard = discard;
   return h;
@@ -4551,8 +4716,16 @@ static void rev_expr_stmt(Rev *r, Node *s) {
     emit(r, heap_realloc_back(r, w));
   rev_restore(r, s, w);
   restore_call_saves(r, s);
-  if (w->kind == ND_ASSIGN && active_lvalue(r, w->lhs) && !is_pointer(w->lhs->ty))
+  bool zero = w->kind == ND_ASSIGN && active_lvalue(r, w->lhs) && !adj_read(r, w->lhs);
+  if (w->kind == ND_ASSIGN && active_lvalue(r, w->lhs) && !is_pointer(w->lhs->ty) && !zero) {
     rev_assign(r, w);
+  } else if (w->kind == ND_ASSIGN && w->op == ND_NONE && w->rhs->kind == ND_CALL &&
+             writing_call(w->rhs)) {
+    /* ok = square(v), ok an integer: the call's writes */
+    Vec cs = {0};
+    adj_user_call(r, w->rhs, user_callee(w->rhs), NULL, &cs);
+    flush(r, &cs);
+  }
 }
 
 static bool init_list_active(Rev *r, Node *n) {
@@ -4613,6 +4786,13 @@ static void rev_decl(Rev *r, Node *s) {
   Obj *v;
   Node *init = decl_init(s, &v);
   restore_call_saves(r, s);
+  if (v && init && !var_info(r, v)->active && init->kind == ND_CALL && writing_call(init)) {
+    /* int ok = square(v): no value to differentiate, but the call's writes */
+    Vec cs = {0};
+    adj_user_call(r, init, user_callee(init), NULL, &cs);
+    flush(r, &cs);
+    return;
+  }
   if (!v || !init || !var_info(r, v)->active)
     return;
   Vec cs = {0};
@@ -4627,6 +4807,12 @@ static void rev_decl(Rev *r, Node *s) {
     return;
   Node *L = var(v, s->tok);
   Node *g = adj_read(r, L);
+  if (!g && init->kind == ND_CALL && writing_call(init)) {
+    /* the value's adjoint is zero here, the call's writes still count */
+    adj_user_call(r, init, user_callee(init), NULL, &cs);
+    flush(r, &cs);
+    return;
+  }
   if (!g)
     return;
   if (result_reusable(r, v, init)) {
