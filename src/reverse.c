@@ -1101,6 +1101,8 @@ static bool loaded_pointer_active(Rev *r, Node *p) {
 static bool active_expr(Rev *r, Node *e) {
   if (!e || !e->ty)
     return false;
+  if (is_integer(e->ty))
+    return false; /* M->rows of an active struct: an integer carries no derivative */
   switch (e->kind) {
   case ND_VAR:
     return e->obj->kind == OBJ_VAR && var_info(r, e->obj)->active;
