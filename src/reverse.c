@@ -1460,9 +1460,50 @@ static bool fixed_for(Rev *r, Node *s, SInfo *si) {
   return true;
 }
 
+/* Are the side effects of e all on integer variables (i--, ++k)? */
+static bool only_int_effects(Node *e) {
+  if (!e)
+    return true;
+  switch (e->kind) {
+  case ND_PRE_INC: case ND_PRE_DEC: case ND_POST_INC: case ND_POST_DEC:
+    return is_var_obj(e->lhs) && is_integer(e->lhs->ty);
+  case ND_ASSIGN:
+    return is_var_obj(e->lhs) && is_integer(e->lhs->ty) && only_int_effects(e->rhs);
+  case ND_CALL: case ND_STMT_EXPR: case ND_VA_ARG: case ND_ASM:
+    return is_pure(e);
+  case ND_LOGAND: case ND_LOGOR: case ND_COND:
+    return is_pure(e->rhs) && is_pure(e->then) && is_pure(e->els) && only_int_effects(e->lhs) &&
+           only_int_effects(e->cond);
+  default:
+    return only_int_effects(e->lhs) && only_int_effects(e->rhs);
+  }
+}
+
 static int norm_loop(Norm *N, Node *s, Vec *out) {
   Rev *r = N->r;
   Token *tok = s->tok;
+  if ((s->kind == ND_FOR || s->kind == ND_WHILE) && s->cond && !is_pure(s->cond) &&
+      only_int_effects(s->cond) && !has_jump(s->body, ND_CONTINUE)) {
+    /* for (i = n; i-- > 0;) body  ->  { i = n; while (1) { int more = i-- > 0;
+     * if (!more) break; body } }: the condition's side effects become
+     * statements the rest of normalization knows */
+    Node *loop = new_node(ND_WHILE, tok);
+    loop->cond = inum(1, tok);
+    Node *b = new_block(tok);
+    Obj *more = new_local_var(fresh_name(r, "more"), ty_int, tok);
+    var_info(r, more)->generated = true;
+    block_add(b, new_local_decl(more, clone_expr(s->cond), tok));
+    block_add(b, new_if(not(var(more, tok), tok), new_node(ND_BREAK, tok), NULL, tok));
+    block_add(b, s->body);
+    if (s->kind == ND_FOR && s->inc)
+      block_add(b, stmt(clone_expr(s->inc)));
+    loop->body = b;
+    Node *wrap = new_block(tok);
+    if (s->kind == ND_FOR && s->init)
+      block_add(wrap, s->init);
+    block_add(wrap, loop);
+    return norm_stmt(N, wrap, out);
+  }
   bool brk = has_jump(s->body, ND_BREAK);
   bool cont = has_jump(s->body, ND_CONTINUE);
   bool ret = has_jump(s->body, ND_RETURN);
