@@ -529,26 +529,14 @@ static bool is_ident_char(char c) {
   return c == '_' || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
 }
 
-/* Does the source line of the token use the identifier `name`?  Tokens of
- * a macro's expansion carry the place where the macro is used. */
+/* Does the source line of the token use the identifier `name`?  The
+ * tokens of a multi-token macro's expansion carry the line where it is
+ * used (not always its column). */
 static bool source_spells(const Token *tok, const char *name) {
-  if (!tok || !tok->file || tok->line < 1 || tok->col < 1)
-    return false;
-  const char *src = srcfile_contents(tok->file);
-  for (int l = 1; src && l < tok->line; l++) {
-    src = strchr(src, '\n');
-    if (src)
-      src++;
-  }
-  if (!src)
-    return false;
-  /* the tokens of a multi-token expansion may carry the column of the
-   * line's start rather than the macro's: any whole-word use on the line */
-  size_t n = strlen(name), len = strcspn(src, "\n");
-  for (size_t at = 0; at + n <= len; at++) {
-    if (strncmp(src + at, name, n) != 0)
-      continue;
-    char before = at ? src[at - 1] : ' ', after = src[at + n];
+  const char *line = source_line_text(tok);
+  size_t n = strlen(name);
+  for (const char *at = line ? strstr(line, name) : NULL; at; at = strstr(at + 1, name)) {
+    char before = at == line ? ' ' : at[-1], after = at[n];
     if (!is_ident_char(before) && !is_ident_char(after))
       return true;
   }

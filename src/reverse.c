@@ -3191,36 +3191,47 @@ static Helper *helper_for(Gen *g, Obj *callee, char *mask, bool restore, char *d
   return h;
 }
 
-static Obj *tape_fn(Gen *g, const char *name, Type *ret, Type *arg) {
+/* The functions and types of the code cotan writes into the output (the
+ * tape, the heap record): declared here so generated calls are typed,
+ * defined as text by emit.c. */
+static Obj *runtime_fn(const char *name, Type *ret, Type *self, int nargs, Type **args) {
   Obj *f = new_of(Obj);
   f->kind = OBJ_FUNC;
   f->name = (char *)name;
   Type *fty = func_type(ret);
-  vec_push(&fty->params, pointer_to(g->tape_ty));
-  if (arg)
-    vec_push(&fty->params, arg);
+  vec_push(&fty->params, self);
+  for (int i = 0; i < nargs; i++)
+    vec_push(&fty->params, args[i]);
   f->ty = fty;
   f->storage = SC_STATIC;
   return f;
 }
 
+/* `typedef struct name {...} name;` as a type spelled by its typedef. */
+static Type *runtime_struct(const char *name, int64_t size) {
+  StructDef *sd = new_of(StructDef);
+  sd->tag = (char *)name;
+  sd->is_complete = true;
+  sd->size = size;
+  sd->align = 8;
+  Obj *td = new_of(Obj);
+  td->kind = OBJ_TYPEDEF;
+  td->name = (char *)name;
+  td->ty = struct_type(sd);
+  td->is_builtin = true;
+  Type *t = type_copy(td->ty);
+  t->typedef_obj = td;
+  return t;
+}
+
+static Obj *tape_fn(Gen *g, const char *name, Type *ret, Type *arg) {
+  return runtime_fn(name, ret, pointer_to(g->tape_ty), arg ? 1 : 0, &arg);
+}
+
 static void tape_init(Gen *g) {
   if (g->tape_ty)
     return;
-  StructDef *sd = new_of(StructDef);
-  sd->tag = "cotan_tape";
-  sd->is_complete = true;
-  sd->size = 48;
-  sd->align = 8;
-  Type *st = struct_type(sd);
-  Obj *td = new_of(Obj);
-  td->kind = OBJ_TYPEDEF;
-  td->name = "cotan_tape";
-  td->ty = st;
-  td->is_builtin = true;
-  Type *tt = type_copy(st);
-  tt->typedef_obj = td;
-  g->tape_ty = tt;
+  g->tape_ty = runtime_struct("cotan_tape", 48);
   g->push = tape_fn(g, "cotan_push", ty_void, ty_double);
   g->pop = tape_fn(g, "cotan_pop", ty_double, NULL);
   g->push_int = tape_fn(g, "cotan_push_int", ty_void, ty_long);
@@ -3280,34 +3291,13 @@ static AllocKind alloc_kind(Node *e) {
 }
 
 static Obj *heap_fn(Gen *g, const char *name, Type *ret, int nargs, Type **args) {
-  Obj *f = new_of(Obj);
-  f->kind = OBJ_FUNC;
-  f->name = (char *)name;
-  Type *fty = func_type(ret);
-  vec_push(&fty->params, pointer_to(g->heap_ty));
-  for (int i = 0; i < nargs; i++)
-    vec_push(&fty->params, args[i]);
-  f->ty = fty;
-  f->storage = SC_STATIC;
-  return f;
+  return runtime_fn(name, ret, pointer_to(g->heap_ty), nargs, args);
 }
 
 static void heap_init(Gen *g) {
   if (g->heap_ty)
     return;
-  StructDef *sd = new_of(StructDef);
-  sd->tag = "cotan_heap";
-  sd->is_complete = true;
-  sd->size = 24;
-  sd->align = 8;
-  Obj *td = new_of(Obj);
-  td->kind = OBJ_TYPEDEF;
-  td->name = "cotan_heap";
-  td->ty = struct_type(sd);
-  td->is_builtin = true;
-  Type *ht = type_copy(td->ty);
-  ht->typedef_obj = td;
-  g->heap_ty = ht;
+  g->heap_ty = runtime_struct("cotan_heap", 24);
   Type *vp = pointer_to(ty_void);
   Type *cvp = pointer_to(type_qualified(ty_void, Q_CONST));
   g->h_malloc = heap_fn(g, "cotan_malloc", vp, 1, (Type *[]){ty_ulong});
