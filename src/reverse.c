@@ -4129,6 +4129,25 @@ static void adj_user_call(Rev *r, Node *e, Obj *f, Node *seed, Vec *cs) {
 /* Adds to cs the contributions of the adjoint of e with seed (its value
  * is d(result)/d(e) times the output's adjoint); temporaries go out
  * first. */
+/* The part of `base` (of type ty) that an initializer item fills: the
+ * member or element at *pos, or the one its designator names (then *pos
+ * moves there); NULL past the last member. */
+static Node *init_part(Type *ty, Node *base, Designator *d, int *pos, Token *tok) {
+  if (ty->kind == TY_STRUCT) {
+    if (d && d->member)
+      *pos = d->member->index;
+    if (*pos >= ty->sdef->members.len)
+      return NULL;
+    return member_of(clone_expr(base), vec_get(Member, &ty->sdef->members, *pos), tok);
+  }
+  if (ty->kind == TY_ARRAY) {
+    if (d && !d->member)
+      *pos = (int)d->index_val;
+    return new_binary(ND_INDEX, clone_expr(base), inum(*pos, tok), tok);
+  }
+  return clone_expr(base);
+}
+
 /* The adjoint of an initializer list whose value's adjoint is the
  * (side-effect-free) seed: each element gets the matching part of it. */
 static void adj_list_seed(Rev *r, Node *list, Node *seed, Vec *cs) {
@@ -4140,20 +4159,9 @@ static void adj_list_seed(Rev *r, Node *list, Node *seed, Vec *cs) {
     Designator *d = it->desig;
     if (d && d->next)
       error_tok(it->tok, "cannot yet differentiate a nested designator here");
-    Node *part;
-    if (ty->kind == TY_STRUCT) {
-      if (d && d->member)
-        pos = d->member->index;
-      if (pos >= ty->sdef->members.len)
-        break;
-      part = member_of(clone_expr(seed), vec_get(Member, &ty->sdef->members, pos), tok);
-    } else if (ty->kind == TY_ARRAY) {
-      if (d && !d->member)
-        pos = (int)d->index_val;
-      part = new_binary(ND_INDEX, clone_expr(seed), inum(pos, tok), tok);
-    } else {
-      part = clone_expr(seed);
-    }
+    Node *part = init_part(ty, seed, d, &pos, tok);
+    if (!part)
+      break;
     if (it->value->kind == ND_INIT_LIST)
       adj_list_seed(r, it->value, part, cs);
     else if (!is_pointer(type_decay(part->ty)))
@@ -4787,20 +4795,9 @@ static void rev_init_list(Rev *r, Node *L, Node *list, Vec *cs) {
       }
       error_tok(it->tok, "cannot yet differentiate a nested designator here");
     }
-    Node *target;
-    if (ty->kind == TY_STRUCT) {
-      if (d && d->member)
-        pos = d->member->index;
-      if (pos >= ty->sdef->members.len)
-        break;
-      target = member_of(clone_expr(L), vec_get(Member, &ty->sdef->members, pos), tok);
-    } else if (ty->kind == TY_ARRAY) {
-      if (d && !d->member)
-        pos = (int)d->index_val;
-      target = new_binary(ND_INDEX, clone_expr(L), inum(pos, tok), tok);
-    } else {
-      target = clone_expr(L);
-    }
+    Node *target = init_part(ty, L, d, &pos, tok);
+    if (!target)
+      break;
     if (it->value->kind == ND_INIT_LIST) {
       rev_init_list(r, target, it->value, cs);
       continue;
