@@ -666,6 +666,30 @@ static const void *pointer_key(Node *e) {
 
 /* Every memory class a pointer expression may point into: both arms of
  * a ?: (`sq(k ? x : y)` reads x or y). */
+static void pointer_keys(Node *e, Map *out);
+
+/* The memory a call argument gives the callee access to: what a pointer
+ * points into, and for a struct that holds pointers (passed by value, or
+ * by address), the memory behind those pointers too. */
+static void arg_memory_keys(Node *a, Map *out) {
+  Node *b = a;
+  while (b->kind == ND_CAST)
+    b = b->lhs;
+  if (is_pointer(type_decay(a->ty)))
+    pointer_keys(a, out);
+  if (b->kind == ND_ADDR)
+    b = b->lhs;
+  else if (is_pointer(type_decay(a->ty)))
+    return;
+  if (!holds_float_ptr(b->ty))
+    return;
+  Node *root = b;
+  while (root->kind == ND_MEMBER || (root->kind == ND_INDEX && is_array(root->lhs->ty)))
+    root = root->lhs;
+  if (root->kind == ND_VAR && root->obj->kind == OBJ_VAR)
+    set_put(out, canon(mem_key(root->obj)));
+}
+
 static void pointer_keys(Node *e, Map *out) {
   while (e->kind == ND_CAST || e->kind == ND_COMMA)
     e = e->kind == ND_CAST ? e->lhs : e->rhs;
@@ -932,8 +956,8 @@ static void value_keys(Node *e, Map *out) {
     for (int i = 0; i < e->args.len; i++) {
       Node *a = e->args.items[i];
       value_keys(a, out);
-      if (is_pointer(type_decay(a->ty)) && (!f || callee_reads(f, i)))
-        pointer_keys(a, out);
+      if (!f || callee_reads(f, i))
+        arg_memory_keys(a, out);
     }
     return;
   }
@@ -981,8 +1005,8 @@ static void call_write_keys(Node *e, Map *out) {
   Obj *f = e->kind == ND_CALL ? user_callee(e) : NULL;
   for (int i = 0; f && i < e->args.len; i++) {
     Node *a = e->args.items[i];
-    if (is_pointer(type_decay(a->ty)) && callee_writes(f, i))
-      pointer_keys(a, out);
+    if (callee_writes(f, i))
+      arg_memory_keys(a, out);
   }
   call_write_keys(e->lhs, out);
   call_write_keys(e->rhs, out);
@@ -2208,10 +2232,9 @@ static void adj_needs(Rev *r, Node *e, Map *out) {
     for (int i = 0; i < e->args.len; i++) {
       Node *a = e->args.items[i];
       value_keys(a, out);
-      if (is_pointer(type_decay(a->ty))) {
-        pointer_keys(a, out);
+      arg_memory_keys(a, out);
+      if (is_pointer(type_decay(a->ty)))
         address_keys(a, out);
-      }
       adj_needs(r, a, out);
     }
     return;
@@ -2537,6 +2560,10 @@ static void check_call_writes(Rev *r, Node *e, Tbr *t, SInfo *si) {
   Obj *f = e->kind == ND_CALL ? user_callee(e) : NULL;
   for (int i = 0; f && i < e->args.len; i++) {
     Node *a = e->args.items[i];
+    if (!is_pointer(type_decay(a->ty)) && holds_float_ptr(a->ty) && callee_writes(f, i))
+      error_tok(a->tok, "cannot differentiate this call: '%s' writes through the pointers in "
+                        "the struct it is given; pass the buffers as arguments",
+                f->name);
     if (!is_pointer(type_decay(a->ty)) || !callee_writes(f, i))
       continue;
     Map ks = {0};
@@ -6553,6 +6580,37 @@ static void reverse_function(Gen *g, Helper *h, Activity *a) {
   h->done = true;
 }
 
+static void check_global_writes(Obj *fn, Node *n, Obj *func, Activity *a, Vec *wrt) {
+  if (!n)
+    return;
+  if (n->kind == ND_ASSIGN || n->kind == ND_PRE_INC || n->kind == ND_PRE_DEC ||
+      n->kind == ND_POST_INC || n->kind == ND_POST_DEC) {
+    Obj *o = lvalue_obj(n->lhs);
+    if (o && o->kind == OBJ_VAR && !o->is_local) {
+      bool is_wrt = false;
+      for (int i = 0; i < wrt->len; i++)
+        is_wrt |= wrt->items[i] == o;
+      if (is_wrt)
+        error_tok(n->tok, "cannot differentiate with respect to the global '%s': '%s' assigns "
+                          "it; copy it into a local first",
+                  o->name, fn->name);
+      if (fn != func && activity_obj(a, o))
+        error_tok(n->tok, "cannot differentiate '%s', which assigns the global '%s' a value "
+                          "that depends on the inputs; pass it as a parameter instead",
+                  fn->name, o->name);
+    }
+  }
+  Node *kids[] = {n->lhs, n->rhs, n->cond, n->then, n->els, n->init, n->inc, n->body};
+  for (size_t i = 0; i < sizeof kids / sizeof kids[0]; i++)
+    check_global_writes(fn, kids[i], func, a, wrt);
+  for (int i = 0; i < n->stmts.len; i++)
+    check_global_writes(fn, n->stmts.items[i], func, a, wrt);
+  for (int i = 0; i < n->args.len; i++)
+    check_global_writes(fn, n->args.items[i], func, a, wrt);
+  for (int i = 0; i < n->decl_vars.len; i++)
+    check_global_writes(fn, vec_get(Declarator, &n->decl_vars, i)->init, func, a, wrt);
+}
+
 void reverse_unit(Unit *unit, Obj *func, Activity *a, Vec *wrt, Vec *outs, bool vjp,
                   RevResult *res) {
   Gen g = {0};
@@ -6584,6 +6642,17 @@ void reverse_unit(Unit *unit, Obj *func, Activity *a, Vec *wrt, Vec *outs, bool 
     note_tok(v->tok, "pass that memory to the functions that use it as a parameter instead");
     exit(EXIT_INPUT_ERROR);
   }
+  /* Globals the differentiated code assigns: a --wrt global anywhere, an
+   * active one in a callee (helpers run their callee again, so the
+   * assignment would happen twice). */
+  Vec fns = {0};
+  vec_push(&fns, func);
+  Vec *callees = activity_callees(a);
+  for (int i = 0; i < callees->len; i++)
+    if (callees->items[i] != func)
+      vec_push(&fns, callees->items[i]);
+  for (int i = 0; i < fns.len; i++)
+    check_global_writes(fns.items[i], ((Obj *)fns.items[i])->body, func, a, wrt);
   /* --wrt globals: adjoint globals d_<name>, defined by the output */
   for (int k = 0; k < wrt->len; k++) {
     Obj *v = wrt->items[k];
