@@ -5386,7 +5386,17 @@ static Node *shadow_list(Rev *r, Node *list) {
 /* The shadow part of a pointer part of an aggregate: d_w.a for w.a. */
 static Node *aggregate_shadow_part(Rev *r, Node *L) {
   Obj *v = ptr_aggregate_of(L);
-  if (!v || !var_info(r, v)->active)
+  if (v && var_info(r, v)->active)
+    return adj_lvalue(r, L, false);
+  /* m->w = m->alt for a struct parameter: d_m->w follows (the convention:
+   * the adjoint struct mirrors the primal's pointers) */
+  if (!is_pointer(L->ty) || (L->kind != ND_MEMBER && L->kind != ND_ARROW))
+    return NULL;
+  Node *b = L;
+  while (b->kind == ND_MEMBER || b->kind == ND_ARROW || (b->kind == ND_INDEX && !b->swapped))
+    b = b->lhs;
+  if (b->kind != ND_VAR || b->obj->kind != OBJ_VAR || !b->obj->is_param ||
+      !var_info(r, b->obj)->active || !var_info(r, b->obj)->adj)
     return NULL;
   return adj_lvalue(r, L, false);
 }
@@ -5677,6 +5687,14 @@ static bool has_effect(Node *e) {
   return false;
 }
 
+/* A value kept only for its side effect (a tape pop): without the cast
+ * that no longer serves, so no compiler reports an unused value. */
+static Node *uncast(Node *e) {
+  while (e->kind == ND_CAST)
+    e = e->lhs;
+  return e;
+}
+
 static bool removable_var(Rev *r, Obj *v, Node *decl) {
   if (!v || v->kind != OBJ_VAR)
     return false;
@@ -5705,7 +5723,7 @@ static void drop_writes(Node *b, int from, Obj *v) {
     if (i >= from) {
       if (s->kind == ND_EXPR_STMT && s->lhs->kind == ND_ASSIGN && lvalue_obj(s->lhs->lhs) == v) {
         if (has_effect(s->lhs->rhs))
-          vec_push(&out, stmt(s->lhs->rhs));
+          vec_push(&out, stmt(uncast(s->lhs->rhs)));
         continue;
       }
       Node *kids[] = {s->then, s->els, s->body};
@@ -5736,7 +5754,7 @@ static bool clean_block(Rev *r, Node *b) {
       continue;
     drop_writes(b, i + 1, v);
     if (init && init->kind != ND_INIT_LIST && has_effect(init))
-      b->stmts.items[i] = stmt(init);
+      b->stmts.items[i] = stmt(uncast(init));
     else {
       for (int k = i + 1; k < b->stmts.len; k++)
         b->stmts.items[k - 1] = b->stmts.items[k];
@@ -6433,6 +6451,10 @@ static void reverse_function(Gen *g, Helper *h, Activity *a) {
   for (int i = 0; i < f->params.len; i++) {
     Obj *p = vec_get(Obj, &f->params, i);
     VarInfo *vi = var_info(r, p);
+    if (vi->active && vi->adj_is_ptr && vi->written && holds_pointer_type(p->ty))
+      error_tok(p->tok, "cannot yet differentiate '%s', which assigns its struct parameter "
+                        "'%s' that holds pointers; assign a local copy of the members instead",
+                f->name, p->name);
     if (vi->active && vi->adj_is_ptr && vi->written) {
       /* a parameter the body assigns: a local adjoint, added at the end */
       vi->adj_param = vi->adj;
