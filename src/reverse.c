@@ -6602,6 +6602,8 @@ static void reverse_function(Gen *g, Helper *h, Activity *a) {
   h->done = true;
 }
 
+static Map global_checked; /* Obj *: functions already checked */
+
 static void check_global_writes(Obj *fn, Node *n, Obj *func, Activity *a, Vec *wrt) {
   if (!n)
     return;
@@ -6616,10 +6618,29 @@ static void check_global_writes(Obj *fn, Node *n, Obj *func, Activity *a, Vec *w
         error_tok(n->tok, "cannot differentiate with respect to the global '%s': '%s' assigns "
                           "it; copy it into a local first",
                   o->name, fn->name);
-      if (fn != func && activity_obj(a, o))
-        error_tok(n->tok, "cannot differentiate '%s', which assigns the global '%s' a value "
-                          "that depends on the inputs; pass it as a parameter instead",
+      if (fn != func)
+        error_tok(n->tok, "cannot differentiate '%s': its derivative runs it again, and it "
+                          "assigns the global '%s' (a counter or a generator's state would "
+                          "move twice); pass it as a parameter instead",
                   fn->name, o->name);
+    }
+  }
+  if (n->kind == ND_CALL && fn != func && n->lhs->kind == ND_VAR &&
+      n->lhs->obj->kind == OBJ_FUNC) {
+    /* library functions with hidden state */
+    static const char *const stateful[] = {"rand", "random", "drand48", "lrand48", "mrand48",
+                                           "srand", "srandom", "srand48"};
+    for (size_t i = 0; i < sizeof stateful / sizeof stateful[0]; i++)
+      if (str_eq(n->lhs->obj->name, stateful[i]))
+        error_tok(n->tok, "cannot differentiate '%s': its derivative runs it again, and '%s' "
+                          "would give other numbers the second time; draw them in '%s' and pass "
+                          "them in",
+                  fn->name, stateful[i], func->name);
+    /* what it calls is run again too */
+    Obj *c = user_callee(n);
+    if (c && c != fn && c != func && !map_get(&global_checked, c)) {
+      map_put(&global_checked, c, (void *)1);
+      check_global_writes(c, c->body, func, a, wrt);
     }
   }
   Node *kids[] = {n->lhs, n->rhs, n->cond, n->then, n->els, n->init, n->inc, n->body};
@@ -6673,6 +6694,9 @@ void reverse_unit(Unit *unit, Obj *func, Activity *a, Vec *wrt, Vec *outs, bool 
   for (int i = 0; i < callees->len; i++)
     if (callees->items[i] != func)
       vec_push(&fns, callees->items[i]);
+  global_checked = (Map){0};
+  for (int i = 0; i < fns.len; i++)
+    map_put(&global_checked, fns.items[i], (void *)1);
   for (int i = 0; i < fns.len; i++)
     check_global_writes(fns.items[i], ((Obj *)fns.items[i])->body, func, a, wrt);
   /* --wrt globals: adjoint globals d_<name>, defined by the output */
