@@ -2554,6 +2554,8 @@ static Map set_copy(const Map *m) {
 static bool array_elem_saveable(Type *ty);
 static bool whole_saveable(Type *ty);
 
+static bool is_out_key(Rev *r, const void *k);
+
 static void check_call_writes(Rev *r, Node *e, Tbr *t, SInfo *si) {
   if (!e)
     return;
@@ -2583,7 +2585,10 @@ static void check_call_writes(Rev *r, Node *e, Tbr *t, SInfo *si) {
     bool has_value = set_in(&t->assigned, k) || !o->is_local || o->is_param;
     bool needed = set_in(&t->seen, k) && has_value;
     bool in_place = callee_reads(f, i) && active_expr(r, a);
-    if (needed || in_place) {
+    /* F_vjp: the helper would write --out memory again in the reverse
+     * sweep; logged and undone instead, so F's results are put back */
+    bool to_out = is_out_key(r, k);
+    if (needed || in_place || to_out) {
       /* a local array: saved whole before the call, restored in the
        * reverse sweep, and the helper runs on a copy (an undo log would
        * hold addresses that are gone once an inner block is left) */
@@ -4537,6 +4542,16 @@ static Node *rev_inner_block(Rev *r, Node *b) {
  * restores what it needs of the values before them: each value it
  * overwrites there is kept first (`cotan_keep_final(&finals, &y[i],
  * sizeof y[i])`), and put back, newest first, at the end. */
+static bool is_out_key(Rev *r, const void *k) {
+  Gen *g = r->gen;
+  if (r->self != vec_get(Helper, &g->helpers, 0) || !g->outs)
+    return false;
+  for (int i = 0; k && i < g->outs->len; i++)
+    if (k == canon(mem_key(g->outs->items[i])))
+      return true;
+  return false;
+}
+
 static bool is_out_memory(Rev *r, Node *L) {
   Gen *g = r->gen;
   if (r->self != vec_get(Helper, &g->helpers, 0) || !g->outs)
