@@ -552,6 +552,62 @@ static Node *extern_of(Node *decl) {
   return d;
 }
 
+/* An assignment to v in n, or NULL. */
+static Node *assignment_to(Node *n, Obj *v) {
+  if (!n)
+    return NULL;
+  if ((n->kind == ND_ASSIGN || n->kind == ND_PRE_INC || n->kind == ND_PRE_DEC ||
+       n->kind == ND_POST_INC || n->kind == ND_POST_DEC)) {
+    Node *l = n->lhs;
+    while (l->kind == ND_MEMBER || l->kind == ND_INDEX)
+      l = l->lhs;
+    if (l->kind == ND_VAR && l->obj == v)
+      return n;
+  }
+  Node *kids[] = {n->lhs, n->rhs, n->cond, n->then, n->els, n->init, n->inc, n->body};
+  for (size_t i = 0; i < sizeof kids / sizeof kids[0]; i++) {
+    Node *a = assignment_to(kids[i], v);
+    if (a)
+      return a;
+  }
+  for (int i = 0; i < n->stmts.len; i++) {
+    Node *a = assignment_to(n->stmts.items[i], v);
+    if (a)
+      return a;
+  }
+  for (int i = 0; i < n->args.len; i++) {
+    Node *a = assignment_to(n->args.items[i], v);
+    if (a)
+      return a;
+  }
+  return NULL;
+}
+
+/* OUT.c gets its own copy of a `static` variable the code reads: if the
+ * user's program assigns it, the derivative does not see that.  Said. */
+static void warn_static_copies(Unit *unit, Node *decl, Vec *copied, Obj *func) {
+  if (decl->decl_storage != SC_STATIC)
+    return;
+  for (int k = 0; k < decl->decl_vars.len; k++) {
+    Obj *v = vec_get(Declarator, &decl->decl_vars, k)->obj;
+    if (!v || v->kind != OBJ_VAR || is_const(v->ty))
+      continue;
+    for (int i = 0; i < unit->globals.len; i++) {
+      Obj *f = unit->globals.items[i];
+      if (f == func || in_vec(copied, f))
+        continue; /* the output has these, assigning its copy */
+      Node *a = f->kind == OBJ_FUNC && f->body ? assignment_to(f->body, v) : NULL;
+      if (a) {
+        warn_tok(a->tok, "the output gets its own copy of the static '%s', which '%s' assigns "
+                         "here: the derivative will not see the assignment; make '%s' "
+                         "non-static, or #include the output in this file",
+                 v->name, f->name, v->name);
+        break;
+      }
+    }
+  }
+}
+
 void grad_unit(Buf *out, Unit *unit, const GradOptions *opts) {
   Obj *f = find_func(unit, opts->func);
   if (!f)
@@ -667,8 +723,10 @@ void grad_unit(Buf *out, Unit *unit, const GradOptions *opts) {
         for (int k = 0; k < item->decl_vars.len; k++)
           vec_push(&declared, vec_get(Declarator, &item->decl_vars, k)->obj);
     }
-    if (item->kind == ND_DECL)
+    if (item->kind == ND_DECL) {
+      warn_static_copies(unit, item, &bodies, f);
       item = extern_of(item);
+    }
     vec_push(&items, item);
   }
   for (int i = 0; i < names.len; i++) {
