@@ -610,6 +610,7 @@ static Obj *ptr_aggregate_of(Node *e) {
   return is_ptr_aggregate(b->obj) ? b->obj : NULL;
 }
 static bool reads_wrt_global(Obj *f);
+static void wrt_global_keys(Map *out);
 static bool saved_as_mem(Type *ty);
 /* Calls to the C allocator (see "Heap memory"). */
 typedef enum { ALLOC_NONE, ALLOC_MALLOC, ALLOC_CALLOC, ALLOC_REALLOC, ALLOC_FREE } AllocKind;
@@ -953,6 +954,8 @@ static void value_keys(Node *e, Map *out) {
     return;
   case ND_CALL: {
     Obj *f = user_callee(e);
+    if (f && reads_wrt_global(f))
+      wrt_global_keys(out); /* its derivative reads them: saved if overwritten */
     for (int i = 0; i < e->args.len; i++) {
       Node *a = e->args.items[i];
       value_keys(a, out);
@@ -2229,6 +2232,8 @@ static void adj_needs(Rev *r, Node *e, Map *out) {
     adj_needs(r, e->els, out);
     return;
   case ND_CALL:
+    if (user_callee(e) && reads_wrt_global(user_callee(e)))
+      wrt_global_keys(out);
     for (int i = 0; i < e->args.len; i++) {
       Node *a = e->args.items[i];
       value_keys(a, out);
@@ -3024,6 +3029,13 @@ static void find_wrt_global(void *found, Node *n) {
   if (n->kind == ND_CALL && user_callee(n) && reads_wrt_global(user_callee(n)))
     *(bool *)found = true;
   ast_each_evaluated_child(n, find_wrt_global, found);
+}
+
+static void wrt_global_keys(Map *out) {
+  for (int i = 0; cur_gen && i < cur_gen->global_vars.len; i++) {
+    Obj *g = cur_gen->global_vars.items[i];
+    set_put(out, is_array(g->ty) ? canon(mem_key(g)) : val_key(g));
+  }
 }
 
 static bool reads_wrt_global(Obj *f) {
@@ -6629,10 +6641,10 @@ static void check_global_writes(Obj *fn, Node *n, Obj *func, Activity *a, Vec *w
       bool is_wrt = false;
       for (int i = 0; i < wrt->len; i++)
         is_wrt |= wrt->items[i] == o;
-      if (is_wrt)
+      if (is_wrt && fn != func)
         error_tok(n->tok, "cannot differentiate with respect to the global '%s': '%s' assigns "
-                          "it; copy it into a local first",
-                  o->name, fn->name);
+                          "it, and its derivative runs it again; assign it in '%s' instead",
+                  o->name, fn->name, func->name);
       if (fn != func)
         error_tok(n->tok, "cannot differentiate '%s': its derivative runs it again, and it "
                           "assigns the global '%s' (a counter or a generator's state would "
