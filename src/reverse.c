@@ -2055,20 +2055,17 @@ static int norm_stmt(Norm *N, Node *s, Vec *out) {
  * statement, as a declaration's value or an assignment's right side.
  * Anywhere else (a loop condition, the right of && or ||, an arm of ?:)
  * its derivative would be lost: an error. */
-static void misplaced_calls(Node *e) {
-  if (!e)
-    return;
+static void misplaced_call(void *ctx, Node *e) {
   if (writing_call(e))
     error_tok(e->tok, "cannot differentiate the call to '%s' here: it writes memory the "
                       "derivative follows, inside %s; call it in a statement of its own",
               user_callee(e)->name, "a condition or an expression that may not run");
-  misplaced_calls(e->lhs);
-  misplaced_calls(e->rhs);
-  misplaced_calls(e->cond);
-  misplaced_calls(e->then);
-  misplaced_calls(e->els);
-  for (int i = 0; i < e->args.len; i++)
-    misplaced_calls(e->args.items[i]);
+  ast_each_evaluated_child(e, misplaced_call, ctx);
+}
+
+static void misplaced_calls(Node *e) {
+  if (e)
+    misplaced_call(NULL, e);
 }
 
 static void check_call_places(Node *s) {
@@ -6631,16 +6628,23 @@ static void reverse_function(Gen *g, Helper *h, Activity *a) {
 
 static Map global_checked; /* Obj *: functions already checked */
 
-static void check_global_writes(Obj *fn, Node *n, Obj *func, Activity *a, Vec *wrt) {
-  if (!n)
-    return;
+/* What check_global_writes looks for, and where. */
+typedef struct GlobalCheck {
+  Obj *fn;     /* the function walked */
+  Obj *func;   /* F */
+  Vec *wrt;
+} GlobalCheck;
+
+static void global_write_visit(void *ctx, Node *n) {
+  GlobalCheck *gc = ctx;
+  Obj *fn = gc->fn, *func = gc->func;
   if (n->kind == ND_ASSIGN || n->kind == ND_PRE_INC || n->kind == ND_PRE_DEC ||
       n->kind == ND_POST_INC || n->kind == ND_POST_DEC) {
     Obj *o = lvalue_obj(n->lhs);
     if (o && o->kind == OBJ_VAR && !o->is_local) {
       bool is_wrt = false;
-      for (int i = 0; i < wrt->len; i++)
-        is_wrt |= wrt->items[i] == o;
+      for (int i = 0; i < gc->wrt->len; i++)
+        is_wrt |= gc->wrt->items[i] == o;
       if (is_wrt && fn != func)
         error_tok(n->tok, "cannot differentiate with respect to the global '%s': '%s' assigns "
                           "it, and its derivative runs it again; assign it in '%s' instead",
@@ -6667,18 +6671,20 @@ static void check_global_writes(Obj *fn, Node *n, Obj *func, Activity *a, Vec *w
     Obj *c = user_callee(n);
     if (c && c != fn && c != func && !map_get(&global_checked, c)) {
       map_put(&global_checked, c, (void *)1);
-      check_global_writes(c, c->body, func, a, wrt);
+      GlobalCheck inner = *gc;
+      inner.fn = c;
+      global_write_visit(&inner, c->body);
     }
   }
-  Node *kids[] = {n->lhs, n->rhs, n->cond, n->then, n->els, n->init, n->inc, n->body};
-  for (size_t i = 0; i < sizeof kids / sizeof kids[0]; i++)
-    check_global_writes(fn, kids[i], func, a, wrt);
-  for (int i = 0; i < n->stmts.len; i++)
-    check_global_writes(fn, n->stmts.items[i], func, a, wrt);
-  for (int i = 0; i < n->args.len; i++)
-    check_global_writes(fn, n->args.items[i], func, a, wrt);
-  for (int i = 0; i < n->decl_vars.len; i++)
-    check_global_writes(fn, vec_get(Declarator, &n->decl_vars, i)->init, func, a, wrt);
+  ast_each_evaluated_child(n, global_write_visit, gc);
+}
+
+/* A callee's derivative runs it again: it may not assign globals or use
+ * hidden state (a --wrt global assigned in F itself is fine). */
+static void check_global_writes(Obj *fn, Node *body, Obj *func, Vec *wrt) {
+  GlobalCheck gc = {.fn = fn, .func = func, .wrt = wrt};
+  if (body)
+    global_write_visit(&gc, body);
 }
 
 void reverse_unit(Unit *unit, Obj *func, Activity *a, Vec *wrt, Vec *outs, bool vjp,
@@ -6725,7 +6731,7 @@ void reverse_unit(Unit *unit, Obj *func, Activity *a, Vec *wrt, Vec *outs, bool 
   for (int i = 0; i < fns.len; i++)
     map_put(&global_checked, fns.items[i], (void *)1);
   for (int i = 0; i < fns.len; i++)
-    check_global_writes(fns.items[i], ((Obj *)fns.items[i])->body, func, a, wrt);
+    check_global_writes(fns.items[i], ((Obj *)fns.items[i])->body, func, wrt);
   /* --wrt globals: adjoint globals d_<name>, defined by the output */
   for (int k = 0; k < wrt->len; k++) {
     Obj *v = wrt->items[k];
